@@ -1,0 +1,28 @@
+"""Domain errors raised by services and shown to users in Vietnamese."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+
+class ConflictError(Exception):
+    """Someone saved the record after the user opened it; carries the current values so the form can show them."""
+
+    def __init__(self, instance, current: dict[str, Any]):
+        self.instance = instance
+        self.current = current
+        super().__init__(
+            "Bản ghi đã được người khác sửa trong lúc bạn đang sửa. Dữ liệu hiện tại được hiển thị bên dưới; "
+            "hãy xem lại và lưu lại nếu vẫn muốn thay đổi."
+        )
+
+
+class OutOfScopeError(Exception):
+    """The object exists but is not within the user's units: views and API turn this into a 404."""
+
+
+def field_error(field: str, message: str) -> ValidationError:
+    """A validation error attached to one field, so forms and the API can name the field."""
+    return ValidationError({field: [message]})

@@ -1,0 +1,152 @@
+"""Core models: users, role assignments, personal access tokens, the append-only audit log, and the base model."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+from .choices import Role
+
+
+class User(AbstractUser):
+    """A person who logs in. What they may see comes from their role assignments, never from the user row."""
+
+    full_name = models.CharField("họ và tên", max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = "người dùng"
+        verbose_name_plural = "người dùng"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class VersionedModel(models.Model):
+    """Base for editable records: timestamps and a version number for optimistic locking."""
+
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    version = models.PositiveIntegerField("phiên bản", default=1)
+
+    class Meta:
+        abstract = True
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    """Role assignments, with a filter for those in force on a given day."""
+
+    def active(self, on=None):
+        """Assignments valid on ``on`` (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on)).filter(
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on)
+        )
+
+
+class RoleAssignment(models.Model):
+    """A role held by a user on one org unit, with or without its descendants, for a period."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField("vai trò", max_length=20, choices=Role.choices)
+    unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="role_assignments")
+    include_descendants = models.BooleanField("kể cả đơn vị trực thuộc", default=True)
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "phân quyền"
+        verbose_name_plural = "phân quyền"
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class ApiToken(models.Model):
+    """A personal access token for the API. Only a SHA-256 digest is stored; the token is shown once."""
+
+    PREFIX = "thd_"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("tên", max_length=80)
+    digest = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField("hết hạn")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mã truy cập API"
+        verbose_name_plural = "mã truy cập API"
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        """Digest of a raw token (tokens are random and long, so a plain SHA-256 is enough)."""
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def generate(cls) -> str:
+        """A new random raw token."""
+        return cls.PREFIX + secrets.token_urlsafe(32)
+
+    @property
+    def is_active(self) -> bool:
+        """Not revoked and not expired."""
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Audit events cannot be changed or removed in bulk either."""
+
+    def update(self, **kwargs):
+        raise PermissionError("Nhật ký kiểm toán không được sửa.")
+
+    def delete(self):
+        raise PermissionError("Nhật ký kiểm toán không được xoá.")
+
+
+class AuditEvent(models.Model):
+    """One recorded change: who, when, which request, what, on which object and unit, before and after.
+
+    Append-only: the model refuses save-on-existing and delete; database triggers refuse UPDATE (both databases)
+    and DELETE (PostgreSQL) so that not even raw SQL through the app's connection can rewrite history.
+    """
+
+    occurred_at = models.DateTimeField("thời điểm", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    actor_name = models.CharField(max_length=150, blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+    event_type = models.CharField("sự kiện", max_length=60)
+    target_type = models.CharField(max_length=60)
+    target_id = models.CharField(max_length=40)
+    target_repr = models.CharField(max_length=255, blank=True)
+    unit = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "nhật ký"
+        verbose_name_plural = "nhật ký"
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"]), models.Index(fields=["unit", "occurred_at"])]
+
+    def save(self, *args, **kwargs):
+        """Insert only."""
+        if self.pk is not None:
+            raise PermissionError("Nhật ký kiểm toán không được sửa.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """Never."""
+        raise PermissionError("Nhật ký kiểm toán không được xoá.")
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%d/%m/%Y %H:%M} {self.event_type} {self.target_repr}"

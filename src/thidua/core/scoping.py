@@ -1,0 +1,82 @@
+"""Unit scoping: which org units a user may act on, and the one queryset method every read goes through.
+
+A user's scope for an action is the union of the units of their active role assignments whose role grants the
+action — each unit alone, or with all its descendants (a path-prefix match on the materialised-path tree). The result
+is computed once per request (cached on the user object) and applied as ``unit_id IN (...)``, which both databases
+answer from an index; ``None`` means "every unit" and adds no filter at all.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from .choices import ROLE_ACTIONS, Action
+
+ALL = None  # sentinel: the whole organisation
+
+
+def _roles_granting(action: str) -> list[str]:
+    return [role for role, actions in ROLE_ACTIONS.items() if action in actions]
+
+
+def scope_unit_ids(user, action: str = Action.VIEW) -> frozenset[int] | None:
+    """Ids of the org units ``user`` may perform ``action`` on; None for all units, empty set for none."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cache = user.__dict__.setdefault("_thidua_scope", {})
+    if action in cache:
+        return cache[action]
+    if user.is_superuser:
+        cache[action] = ALL
+        return ALL
+    from thidua.core.models import RoleAssignment
+    from thidua.org.models import OrgUnit
+
+    assignments = list(
+        RoleAssignment.objects.active()
+        .filter(user=user, role__in=_roles_granting(action))
+        .values_list("unit__path", "include_descendants", "unit_id")
+    )
+    if not assignments:
+        cache[action] = frozenset()
+        return cache[action]
+    subtree_paths = sorted({path for path, desc, _ in assignments if desc})
+    root_paths = set(OrgUnit.get_root_nodes().values_list("path", flat=True))
+    if root_paths and root_paths <= set(subtree_paths):
+        cache[action] = ALL
+        return ALL
+    ids = {unit_id for _, desc, unit_id in assignments if not desc}
+    if subtree_paths:
+        prefix_q = Q()
+        for path in subtree_paths:
+            prefix_q |= Q(path__startswith=path)
+        ids.update(OrgUnit.objects.filter(prefix_q).values_list("id", flat=True))
+    cache[action] = frozenset(ids)
+    return cache[action]
+
+
+def in_scope(user, unit_id: int | None, action: str = Action.VIEW) -> bool:
+    """Whether one unit (by id) is within the user's scope for ``action``."""
+    ids = scope_unit_ids(user, action)
+    if ids is ALL:
+        return True
+    return unit_id is not None and unit_id in ids
+
+
+def clear_scope_cache(user) -> None:
+    """Forget the cached scope (after role changes within one request, and in tests)."""
+    user.__dict__.pop("_thidua_scope", None)
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset with ``visible_to(user, action)``; models say how they hang on the tree via ``scope_filter``."""
+
+    def visible_to(self, user, action: str = Action.VIEW):
+        """Only the rows the user may ``action``; anonymous or role-less users see nothing."""
+        ids = scope_unit_ids(user, action)
+        if ids is ALL:
+            return self
+        if not ids:
+            return self.none()
+        return self.filter(self.model.scope_filter(ids))

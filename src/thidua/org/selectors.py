@@ -1,0 +1,170 @@
+"""Reads on the organisation registry. Selectors own select_related/prefetch_related so pages stay within budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from thidua.core import vn
+from thidua.core.choices import Action
+
+from .choices import PositionKind
+from .models import EmulationGroup, GroupLeadership, GroupMembership, OrgUnit, Person, Position
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    """Years of service of a person on a day: total over all periods, and the current unbroken period."""
+
+    total_days: int
+    continuous_days: int
+    periods: int
+    breaks: int
+
+    @property
+    def total_years(self) -> int:
+        return self.total_days * 100 // 36525
+
+    @property
+    def continuous_years(self) -> int:
+        return self.continuous_days * 100 // 36525
+
+    @property
+    def total_text(self) -> str:
+        return vn.format_duration(self.total_days)
+
+    @property
+    def continuous_text(self) -> str:
+        return vn.format_duration(self.continuous_days)
+
+
+def service_summary(person: Person, on: dt.date | None = None) -> ServiceSummary:
+    """Total and continuous service on ``on`` from the person's service periods (breaks are the gaps)."""
+    on = on or dt.date.today()
+    periods = sorted((p for p in person.service_periods.all() if p.start_on <= on), key=lambda p: p.start_on)
+    total = 0
+    continuous = 0
+    prev_end = None
+    for period in periods:
+        end = min(period.end_on or on, on)
+        days = (end - period.start_on).days + 1
+        total += days
+        adjoining = prev_end is not None and (period.start_on - prev_end).days <= 1
+        continuous = continuous + days if adjoining else days
+        prev_end = end
+    if periods and prev_end is not None and prev_end < on and periods[-1].end_on:
+        continuous = 0  # left service: no current unbroken period
+    return ServiceSummary(total, continuous, len(periods), max(0, len(periods) - 1))
+
+
+def current_positions(person: Person, on: dt.date | None = None) -> list[Position]:
+    """Positions held on ``on``, party posts first (as written in Vietnamese: "Ủy viên Thường vụ Đảng ủy, Phó …")."""
+    held = [p for p in person.positions.all() if p.is_current(on)]
+    return sorted(held, key=lambda p: (p.kind != PositionKind.PARTY, p.start_on))
+
+
+def positions_text(person: Person, on: dt.date | None = None) -> str:
+    """The current positions joined the way an article would write them."""
+    return ", ".join(p.title for p in current_positions(person, on))
+
+
+def person_detail(user, pk: int) -> Person:
+    """One person in the user's scope with every history prefetched (raises Person.DoesNotExist otherwise)."""
+    return (
+        Person.objects.visible_to(user, Action.VIEW)
+        .select_related("unit")
+        .prefetch_related(
+            "rank_changes",
+            Prefetch("positions", queryset=Position.objects.select_related("unit")),
+            "memberships__unit",
+            "service_periods",
+        )
+        .get(pk=pk)
+    )
+
+
+def people_list(user, *, q: str = "", unit: OrgUnit | None = None, rank: str = "", category: str = "") -> QuerySet:
+    """People in scope matching the filters, in Vietnamese name order; ``unit`` includes its whole subtree."""
+    qs = Person.objects.visible_to(user, Action.VIEW).select_related("unit")
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if rank:
+        qs = qs.filter(rank=rank)
+    if category:
+        qs = qs.filter(category=category)
+    return qs.search(q).sorted_vn()
+
+
+def units_for_select(user, action: str = Action.VIEW) -> QuerySet:
+    """Units in scope in tree order, for pickers."""
+    return OrgUnit.objects.visible_to(user, action).only("id", "name", "short_name", "depth", "path")
+
+
+def tree_roots(user) -> list[OrgUnit]:
+    """The top of the user's visible tree: units in scope whose parent is not in scope."""
+    visible = OrgUnit.objects.visible_to(user, Action.VIEW)
+    units = list(visible.only("id", "path", "depth", "name", "short_name", "kind", "numchild", "valid_to"))
+    paths = {u.path for u in units}
+    step = OrgUnit.steplen
+    return [u for u in units if u.depth == 1 or u.path[:-step] not in paths]
+
+
+def tree_children(user, unit: OrgUnit) -> list[OrgUnit]:
+    """Visible direct children of ``unit``, with their people counts, in tree order."""
+    return list(
+        OrgUnit.objects.visible_to(user, Action.VIEW)
+        .filter(path__startswith=unit.path, depth=unit.depth + 1)
+        .annotate(people_count=Count("people"))
+        .order_by("path")
+    )
+
+
+def unit_people(unit: OrgUnit) -> QuerySet:
+    """People whose current unit is exactly ``unit``, in Vietnamese order."""
+    return Person.objects.filter(unit=unit).sorted_vn()
+
+
+def unit_groups(unit: OrgUnit) -> QuerySet:
+    """Emulation groups the unit belongs to or set up, newest year first."""
+    return (
+        EmulationGroup.objects.filter(Q(memberships__unit=unit) | Q(authority=unit))
+        .select_related("authority")
+        .distinct()
+        .order_by("-year", "name")
+    )
+
+
+def group_detail(user, pk: int) -> EmulationGroup:
+    """One group in scope with members, leaders and handovers prefetched."""
+    return (
+        EmulationGroup.objects.visible_to(user, Action.VIEW)
+        .select_related("authority")
+        .prefetch_related(
+            Prefetch("memberships", queryset=GroupMembership.objects.select_related("unit").order_by("unit__path")),
+            Prefetch("leaderships", queryset=GroupLeadership.objects.select_related("unit", "representative")),
+            "handovers__from_unit",
+            "handovers__to_unit",
+            "handovers__from_person",
+            "handovers__to_person",
+        )
+        .get(pk=pk)
+    )
+
+
+def groups_list(user, *, year: int | None = None, q: str = "") -> QuerySet:
+    """Groups in scope with member counts."""
+    qs = EmulationGroup.objects.visible_to(user, Action.VIEW).select_related("authority")
+    if year:
+        qs = qs.filter(year=year)
+    for word in vn.search_key(q).split():
+        qs = qs.filter(search_key__contains=word)
+    return qs.annotate(member_count=Count("memberships", distinct=True)).order_by("-year", "name")
+
+
+def leaders_on(group: EmulationGroup, day: dt.date) -> list[GroupLeadership]:
+    """The group's leadership on a given day (uses prefetched leaderships)."""
+    return [
+        lead for lead in group.leaderships.all() if lead.start_on <= day and (lead.end_on is None or lead.end_on >= day)
+    ]
