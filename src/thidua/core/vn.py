@@ -148,9 +148,9 @@ def search_key(text: str | None) -> str:
 # --------------------------------------------------------------------------------------------------------------------
 
 # The Vietnamese alphabet with f, j, w, z at their Latin places. Each letter gets one ASCII character, in order;
-# only digits and lower-case letters are used because they sort the same byte-wise (SQLite, PostgreSQL "C") and
-# under the usual locale collations, which ignore punctuation and fold case. Codes "0" and "1" are reserved as
-# separators and "2" introduces numbers and foreign characters, so letters start at "3".
+# only digits and lower-case letters are used because strings of them sort the same byte-wise (SQLite, PostgreSQL
+# "C") and under common locale collations, which would ignore punctuation and mix cases. Codes "0" and "1" are
+# reserved as separators and "2" introduces numbers and foreign characters, so letters start at "3".
 _ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n"]
 _ALPHABET += ["o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
 _LETTER_CODES = "3456789abcdefghijklmnopqrstuvwxyz"
@@ -160,7 +160,8 @@ _LETTER_CODE["ð"] = _LETTER_CODE["đ"]  # the look-alike, in case un-normalised
 _LEVEL_SEPARATOR = "0"  # between the base letters and the tones: lowest, so "an" < "an bình" < "anh"
 _WORD_SEPARATOR = "1"  # between words, below every letter: "an bình" < "anh" (word by word, as in dictionaries)
 _ESCAPE = "2"  # numbers and characters outside the alphabet, sorted after separators and before "a"
-_NUMBER_LENGTHS = "123456789abcdefghijklmnopqrstuvwxy"  # a number's digit count, so that 9 < 10
+_NUMBER_LENGTHS = "123456789abcdefghijklmnopqrstuvwx"  # a number's digit count (1 to 33), so that 9 < 10
+_LONG_NUMBER = "y"  # after _ESCAPE: a number of more than 33 digits, its digit count in six digits
 _FOREIGN = "z"  # after _ESCAPE: a character outside the alphabet, as six hex digits of its code point
 
 # Secondary level, in dictionary order: no tone, huyền, hỏi, ngã, sắc, nặng (a, à, ả, ã, á, ạ).
@@ -201,12 +202,13 @@ _COLLATION_TABLE = _CollationTable()
 
 
 def _number_code(digits: str) -> str:
-    """Code a run of ASCII digits so that numbers sort by value: length first, then the digits."""
+    """Code a run of ASCII digits so that numbers sort by value: digit count first, then the digits."""
     digits = digits.lstrip("0") or "0"
-    limit = len(_NUMBER_LENGTHS)
-    # Runs longer than the largest length code are cut into chunks; only absurd numbers are affected.
-    chunks = [digits[i : i + limit] for i in range(0, len(digits), limit)]
-    return "".join(_ESCAPE + _NUMBER_LENGTHS[len(chunk) - 1] + chunk for chunk in chunks)
+    if len(digits) <= len(_NUMBER_LENGTHS):
+        return _ESCAPE + _NUMBER_LENGTHS[len(digits) - 1] + digits
+    # Longer runs (never seen in real names, but the order must stay right) spell their length in six digits after
+    # a marker that sorts after every one-character length.
+    return f"{_ESCAPE}{_LONG_NUMBER}{len(digits):06d}{digits}"
 
 
 @lru_cache(maxsize=65536)
@@ -257,9 +259,11 @@ def collation_key(text: str | None) -> str:
         return ""
     # NFKC folds full-width and other compatibility letters to the alphabet; casefold makes the key case-blind.
     words = unicodedata.normalize("NFKC", text).casefold().translate(_COLLATION_TABLE).split()
-    if not words:
+    # A "word" of stray combining marks has no letters: dropping it keeps every non-empty key starting with a
+    # letter code, which name_sort_key relies on so that a missing part sorts first.
+    keys = [key for key in map(_word_key, words) if key[0]]
+    if not keys:
         return ""
-    keys = [_word_key(word) for word in words]
     return _WORD_SEPARATOR.join(primary for primary, _ in keys) + _LEVEL_SEPARATOR + "".join(tone for _, tone in keys)
 
 
@@ -412,3 +416,23 @@ def is_valid_cccd(text: str | None) -> bool:
         return False
     digits = "".join(text.split())
     return len(digits) == 12 and digits.isascii() and digits.isdigit()
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar day ``years`` later; 29 February becomes 28 February in a common year (a birthday rule)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def format_duration(days: int) -> str:
+    """A length of service in days as Vietnamese years and months: "25 năm 3 tháng", "8 tháng", "0 tháng"."""
+    days = max(0, int(days))
+    years, rest = divmod(days * 100, 36525)
+    months = rest * 12 // 36525
+    if years and months:
+        return f"{years} năm {months} tháng"
+    if years:
+        return f"{years} năm"
+    return f"{months} tháng"
