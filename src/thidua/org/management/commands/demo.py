@@ -1,0 +1,39 @@
+"""``thidua demo``: load the demo organisation, people, emulation blocks and one login per role (idempotent)."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from thidua.core import vn
+from thidua.org.demo.load import DemoRefused, load
+
+
+class Command(BaseCommand):
+    """Load demo data; running it again changes nothing but resets the demo passwords."""
+
+    help = "Nạp dữ liệu mẫu (đơn vị, cán bộ, khối thi đua, tài khoản dùng thử). Chạy lại không tạo trùng."
+
+    def handle(self, *args, **options):
+        """Run the loader and print the demo logins as a table."""
+        try:
+            result = load()
+        except DemoRefused as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Dữ liệu mẫu: {vn.format_number(result.units)} đơn vị, {vn.format_number(result.people)} cán bộ "
+                f"(mới tạo {vn.format_number(result.people_created)}), {result.groups} khối thi đua "
+                f"— {vn.format_number(result.seconds, 1)} giây."
+            )
+        )
+        header = ("Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị")
+        rows = [header, *result.users]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+        self.stdout.write("\nTài khoản dùng thử (chỉ dùng để trình diễn, không dùng trên hệ thống thật):")
+        self.stdout.write(line)
+        for i, row in enumerate(rows):
+            self.stdout.write("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
+            if i == 0:
+                self.stdout.write(line)
+        self.stdout.write(line)
