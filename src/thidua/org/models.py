@@ -44,7 +44,12 @@ class OrgUnit(MP_Node, VersionedModel):
     valid_from = models.DateField("thành lập từ", null=True, blank=True)
     valid_to = models.DateField("hết hiệu lực", null=True, blank=True)
     successor = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_units", verbose_name="đơn vị kế thừa"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_units",
+        verbose_name="đơn vị kế thừa",
     )
     search_key = models.CharField(max_length=255, editable=False, db_index=True, default="")
 
@@ -255,9 +260,6 @@ class ServicePeriod(models.Model):
 class EmulationGroupQuerySet(ScopedQuerySet):
     """Groups are visible to users of the authority that set them up or of any member unit."""
 
-    def visible_to(self, user, action="view"):
-        return super().visible_to(user, action).distinct()
-
 
 class EmulationGroup(VersionedModel):
     """An emulation block or cluster (khối / cụm thi đua) for one year, set up by an authority."""
@@ -286,7 +288,10 @@ class EmulationGroup(VersionedModel):
 
     @staticmethod
     def scope_filter(ids):
-        return Q(authority_id__in=ids) | Q(memberships__unit_id__in=ids)
+        # A subquery rather than a join: one row per group without DISTINCT, and later annotations over
+        # memberships (member counts) still see every member, not only those in the user's scope.
+        member_of = GroupMembership.objects.filter(unit_id__in=ids).values("group_id")
+        return Q(authority_id__in=ids) | Q(pk__in=member_of)
 
     def save(self, *args, **kwargs):
         self.name = vn.nfc(self.name)

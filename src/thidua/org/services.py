@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from thidua.core import audit, vn
 from thidua.core.choices import Action
@@ -59,8 +60,16 @@ def _today() -> dt.date:
 
 
 @transaction.atomic
-def unit_create(*, actor, parent: OrgUnit | None, name: str, short_name: str = "", kind: str = "khac", code: str = "",
-                valid_from: dt.date | None = None) -> OrgUnit:
+def unit_create(
+    *,
+    actor,
+    parent: OrgUnit | None,
+    name: str,
+    short_name: str = "",
+    kind: str = "khac",
+    code: str = "",
+    valid_from: dt.date | None = None,
+) -> OrgUnit:
     """Create a unit under ``parent`` (or a new root, for administrators and commands)."""
     if parent is None and actor is not None and not actor.is_superuser:
         raise ValidationError({"parent": ["Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất."]})
@@ -71,8 +80,9 @@ def unit_create(*, actor, parent: OrgUnit | None, name: str, short_name: str = "
         raise ValidationError({"name": ["Tên đơn vị không được để trống."]})
     unit.full_clean(exclude=["path", "depth", "numchild", "search_key"])
     unit = parent.add_child(instance=unit) if parent else OrgUnit.add_root(instance=unit)
-    OrgUnitEvent.objects.create(unit=unit, kind=UnitEventKind.CREATE, occurred_on=valid_from or _today(),
-                                new_name=unit.name, new_parent=parent)
+    OrgUnitEvent.objects.create(
+        unit=unit, kind=UnitEventKind.CREATE, occurred_on=valid_from or _today(), new_name=unit.name, new_parent=parent
+    )
     audit.record(actor=actor, event_type="unit.create", target=unit, unit=unit, after=audit.snapshot(unit))
     return unit
 
@@ -92,16 +102,23 @@ def unit_update(*, actor, unit: OrgUnit, expected_version: int | None, **changes
         setattr(unit, key, vn.nfc(value) if isinstance(value, str) else value)
     _check_period(unit.valid_from, unit.valid_to, "valid_to")
     unit.full_clean(exclude=["path", "depth", "numchild", "search_key", "successor"])
-    unit = versioned_update(unit, expected_version=expected_version,
-                            changes={k: getattr(unit, k) for k in changes})
+    unit = versioned_update(unit, expected_version=expected_version, changes={k: getattr(unit, k) for k in changes})
     b, a = audit.diff(before, audit.snapshot(unit))
     audit.record(actor=actor, event_type="unit.update", target=unit, unit=unit, before=b, after=a)
     return unit
 
 
 @transaction.atomic
-def unit_rename(*, actor, unit: OrgUnit, new_name: str, new_short_name: str | None = None, occurred_on: dt.date,
-                decision_ref: str = "", expected_version: int | None = None) -> OrgUnit:
+def unit_rename(
+    *,
+    actor,
+    unit: OrgUnit,
+    new_name: str,
+    new_short_name: str | None = None,
+    occurred_on: dt.date,
+    decision_ref: str = "",
+    expected_version: int | None = None,
+) -> OrgUnit:
     """Rename a unit from a date; records before that date keep showing the old name."""
     _require_scope(actor, unit, "unit")
     new_name = vn.nfc(new_name)
@@ -116,10 +133,23 @@ def unit_rename(*, actor, unit: OrgUnit, new_name: str, new_short_name: str | No
     if new_short_name is not None:
         changes["short_name"] = vn.nfc(new_short_name)
     unit = versioned_update(unit, expected_version=expected_version, changes=changes)
-    OrgUnitEvent.objects.create(unit=unit, kind=UnitEventKind.RENAME, occurred_on=occurred_on, old_name=old_name,
-                                new_name=new_name, decision_ref=decision_ref)
-    audit.record(actor=actor, event_type="unit.rename", target=unit, unit=unit, before={"name": old_name},
-                 after={"name": new_name}, extra={"occurred_on": occurred_on, "decision_ref": decision_ref})
+    OrgUnitEvent.objects.create(
+        unit=unit,
+        kind=UnitEventKind.RENAME,
+        occurred_on=occurred_on,
+        old_name=old_name,
+        new_name=new_name,
+        decision_ref=decision_ref,
+    )
+    audit.record(
+        actor=actor,
+        event_type="unit.rename",
+        target=unit,
+        unit=unit,
+        before={"name": old_name},
+        after={"name": new_name},
+        extra={"occurred_on": occurred_on, "decision_ref": decision_ref},
+    )
     return unit
 
 
@@ -137,12 +167,24 @@ def unit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit, occurred_on: dt.date
         raise ValidationError({"new_parent": ["Đơn vị đã trực thuộc đơn vị này."]})
     unit.move(new_parent, pos="last-child")
     unit.refresh_from_db()
-    OrgUnit.objects.filter(pk=unit.pk).update(version=unit.version + 1)
-    OrgUnitEvent.objects.create(unit=unit, kind=UnitEventKind.MOVE, occurred_on=occurred_on, old_parent=old_parent,
-                                new_parent=new_parent, decision_ref=decision_ref)
-    audit.record(actor=actor, event_type="unit.move", target=unit, unit=unit,
-                 before={"parent": old_parent.pk if old_parent else None}, after={"parent": new_parent.pk},
-                 extra={"occurred_on": occurred_on, "decision_ref": decision_ref})
+    OrgUnit.objects.filter(pk=unit.pk).update(version=F("version") + 1)
+    OrgUnitEvent.objects.create(
+        unit=unit,
+        kind=UnitEventKind.MOVE,
+        occurred_on=occurred_on,
+        old_parent=old_parent,
+        new_parent=new_parent,
+        decision_ref=decision_ref,
+    )
+    audit.record(
+        actor=actor,
+        event_type="unit.move",
+        target=unit,
+        unit=unit,
+        before={"parent": old_parent.pk if old_parent else None},
+        after={"parent": new_parent.pk},
+        extra={"occurred_on": occurred_on, "decision_ref": decision_ref},
+    )
     unit.refresh_from_db()
     return unit
 
@@ -156,14 +198,24 @@ def unit_merge(*, actor, unit: OrgUnit, into: OrgUnit, occurred_on: dt.date, dec
         raise ValidationError({"into": ["Đơn vị kế thừa không được là chính đơn vị hoặc đơn vị trực thuộc của nó."]})
     if unit.get_children_count():
         raise ValidationError({"unit": ["Hãy chuyển hoặc sáp nhập các đơn vị trực thuộc trước."]})
-    for person in Person.objects.filter(unit=unit):
-        person_transfer(actor=None, person=person, to_unit=into, on=occurred_on,
-                        decision_ref=decision_ref or f"Sáp nhập vào {into}")
-    OrgUnit.objects.filter(pk=unit.pk).update(successor=into, valid_to=occurred_on, version=unit.version + 1)
-    OrgUnitEvent.objects.create(unit=unit, kind=UnitEventKind.MERGE, occurred_on=occurred_on, other_unit=into,
-                                decision_ref=decision_ref)
-    audit.record(actor=actor, event_type="unit.merge", target=unit, unit=unit, after={"successor": into.pk},
-                 extra={"occurred_on": occurred_on, "decision_ref": decision_ref})
+    # One audit event for the whole merge (with the actor), naming the people it moved; their memberships keep
+    # the transfer history.
+    moved = []
+    for person in Person.objects.filter(unit=unit).order_by("pk"):
+        _move_person(person, into, occurred_on, decision_ref or f"Sáp nhập vào {into}", None)
+        moved.append(person.pk)
+    OrgUnit.objects.filter(pk=unit.pk).update(successor=into, valid_to=occurred_on, version=F("version") + 1)
+    OrgUnitEvent.objects.create(
+        unit=unit, kind=UnitEventKind.MERGE, occurred_on=occurred_on, other_unit=into, decision_ref=decision_ref
+    )
+    audit.record(
+        actor=actor,
+        event_type="unit.merge",
+        target=unit,
+        unit=unit,
+        after={"successor": into.pk},
+        extra={"occurred_on": occurred_on, "decision_ref": decision_ref, "people": moved},
+    )
     unit.refresh_from_db()
     return unit
 
@@ -226,15 +278,33 @@ def _check_service_start(dob: dt.date | None, start: dt.date | None, field: str 
 
 
 @transaction.atomic
-def person_create(*, actor, unit: OrgUnit, full_name: str, gender: str = "nam", date_of_birth: dt.date | None = None,
-                  cccd: str | None = None, category: str = Category.OFFICER, rank: str = "",
-                  party_joined_on: dt.date | None = None, hometown: str = "", enlisted_on: dt.date | None = None,
-                  joined_unit_on: dt.date | None = None, rank_since: dt.date | None = None) -> Person:
+def person_create(
+    *,
+    actor,
+    unit: OrgUnit,
+    full_name: str,
+    gender: str = "nam",
+    date_of_birth: dt.date | None = None,
+    cccd: str | None = None,
+    category: str = Category.OFFICER,
+    rank: str = "",
+    party_joined_on: dt.date | None = None,
+    hometown: str = "",
+    enlisted_on: dt.date | None = None,
+    joined_unit_on: dt.date | None = None,
+    rank_since: dt.date | None = None,
+) -> Person:
     """Register a person in ``unit``, with their first unit membership, rank and service period."""
     _require_scope(actor, unit, "unit")
     data = _clean_person_fields(
-        {"full_name": full_name, "cccd": cccd, "rank": rank, "category": category, "date_of_birth": date_of_birth,
-         "party_joined_on": party_joined_on},
+        {
+            "full_name": full_name,
+            "cccd": cccd,
+            "rank": rank,
+            "category": category,
+            "date_of_birth": date_of_birth,
+            "party_joined_on": party_joined_on,
+        },
         instance=None,
     )
     _check_service_start(date_of_birth, enlisted_on)
@@ -282,12 +352,10 @@ def _bump(person: Person, expected_version: int | None, **changes: Any) -> Perso
     return versioned_update(person, expected_version=expected_version, changes=changes)
 
 
-@transaction.atomic
-def person_transfer(*, actor, person: Person, to_unit: OrgUnit, on: dt.date, decision_ref: str = "",
-                    expected_version: int | None = None) -> Person:
-    """Transfer a person to another unit from ``on``: the current membership ends the day before."""
-    _require_scope(actor, person.unit, "unit")
-    _require_scope(actor, to_unit, "to_unit")
+def _move_person(
+    person: Person, to_unit: OrgUnit, on: dt.date, decision_ref: str, expected_version: int | None
+) -> Person:
+    """End the current membership the day before ``on`` and start one in ``to_unit`` (no scope check, no audit)."""
     if to_unit.pk == person.unit_id:
         raise ValidationError({"to_unit": ["Người này đang ở đơn vị này."]})
     current = person.memberships.filter(end_on__isnull=True).order_by("-start_on").first()
@@ -297,38 +365,79 @@ def person_transfer(*, actor, person: Person, to_unit: OrgUnit, on: dt.date, dec
         current.end_on = on - dt.timedelta(days=1)
         current.save(update_fields=["end_on"])
     UnitMembership.objects.create(person=person, unit=to_unit, start_on=on, decision_ref=decision_ref)
+    return _bump(person, expected_version, unit=to_unit)
+
+
+@transaction.atomic
+def person_transfer(
+    *, actor, person: Person, to_unit: OrgUnit, on: dt.date, decision_ref: str = "", expected_version: int | None = None
+) -> Person:
+    """Transfer a person to another unit from ``on``: the current membership ends the day before."""
+    _require_scope(actor, person.unit, "unit")
+    _require_scope(actor, to_unit, "to_unit")
     old_unit = person.unit
-    person = _bump(person, expected_version, unit=to_unit)
-    audit.record(actor=actor, event_type="person.transfer", target=person, unit=to_unit,
-                 before={"unit": old_unit.pk}, after={"unit": to_unit.pk}, extra={"on": on, "ref": decision_ref})
+    person = _move_person(person, to_unit, on, decision_ref, expected_version)
+    audit.record(
+        actor=actor,
+        event_type="person.transfer",
+        target=person,
+        unit=to_unit,
+        before={"unit": old_unit.pk},
+        after={"unit": to_unit.pk},
+        extra={"on": on, "ref": decision_ref},
+    )
     return person
 
 
 @transaction.atomic
-def person_rank_change(*, actor, person: Person, rank: str, effective_on: dt.date, decision_ref: str = "",
-                       expected_version: int | None = None) -> RankChange:
+def person_rank_change(
+    *,
+    actor,
+    person: Person,
+    rank: str,
+    effective_on: dt.date,
+    decision_ref: str = "",
+    expected_version: int | None = None,
+) -> RankChange:
     """Record a rank conferred from ``effective_on``; the latest one becomes the current rank."""
     _require_scope(actor, person.unit, "unit")
     code = rank_from_text(rank)
     if code is None:
         raise ValidationError({"rank": [f"Cấp bậc «{rank}» không có trong danh mục quân hàm."]})
     if code not in CATEGORY_RANKS.get(person.category, frozenset()):
-        raise ValidationError({"rank": [f"Cấp bậc {Rank(code).label} không phù hợp với đối tượng "
-                                        f"{person.get_category_display()}."]})
+        raise ValidationError(
+            {"rank": [f"Cấp bậc {Rank(code).label} không phù hợp với đối tượng {person.get_category_display()}."]}
+        )
     if person.date_of_birth and effective_on < person.date_of_birth:
         raise ValidationError({"effective_on": ["Ngày nhận quân hàm không được trước ngày sinh."]})
     change = RankChange.objects.create(person=person, rank=code, effective_on=effective_on, decision_ref=decision_ref)
     latest = person.rank_changes.order_by("-effective_on", "-id").first()
     before = person.rank
     person = _bump(person, expected_version, rank=latest.rank)
-    audit.record(actor=actor, event_type="person.rank", target=person, unit=person.unit, before={"rank": before},
-                 after={"rank": person.rank}, extra={"effective_on": effective_on, "ref": decision_ref})
+    audit.record(
+        actor=actor,
+        event_type="person.rank",
+        target=person,
+        unit=person.unit,
+        before={"rank": before},
+        after={"rank": person.rank},
+        extra={"effective_on": effective_on, "ref": decision_ref},
+    )
     return change
 
 
 @transaction.atomic
-def position_add(*, actor, person: Person, title: str, unit: OrgUnit, start_on: dt.date, end_on: dt.date | None = None,
-                 kind: str = PositionKind.COMMAND, decision_ref: str = "") -> Position:
+def position_add(
+    *,
+    actor,
+    person: Person,
+    title: str,
+    unit: OrgUnit,
+    start_on: dt.date,
+    end_on: dt.date | None = None,
+    kind: str = PositionKind.COMMAND,
+    decision_ref: str = "",
+) -> Position:
     """Add a position (several may run at once); the unit must be in the actor's scope."""
     _require_scope(actor, person.unit, "person")
     _require_scope(actor, unit, "unit")
@@ -338,13 +447,15 @@ def position_add(*, actor, person: Person, title: str, unit: OrgUnit, start_on: 
     _check_period(start_on, end_on)
     if person.date_of_birth and start_on < person.date_of_birth:
         raise ValidationError({"start_on": ["Ngày bắt đầu không được trước ngày sinh."]})
-    position = Position(person=person, title=title, unit=unit, start_on=start_on, end_on=end_on, kind=kind,
-                        decision_ref=decision_ref)
+    position = Position(
+        person=person, title=title, unit=unit, start_on=start_on, end_on=end_on, kind=kind, decision_ref=decision_ref
+    )
     position.full_clean()
     position.save()
     _bump(person, None)
-    audit.record(actor=actor, event_type="person.position_add", target=person, unit=person.unit,
-                 after=audit.snapshot(position))
+    audit.record(
+        actor=actor, event_type="person.position_add", target=person, unit=person.unit, after=audit.snapshot(position)
+    )
     return position
 
 
@@ -356,14 +467,20 @@ def position_end(*, actor, position: Position, end_on: dt.date) -> Position:
     position.end_on = end_on
     position.save(update_fields=["end_on"])
     _bump(position.person, None)
-    audit.record(actor=actor, event_type="person.position_end", target=position.person, unit=position.person.unit,
-                 after={"position": position.pk, "end_on": end_on})
+    audit.record(
+        actor=actor,
+        event_type="person.position_end",
+        target=position.person,
+        unit=position.person.unit,
+        after={"position": position.pk, "end_on": end_on},
+    )
     return position
 
 
 @transaction.atomic
-def service_period_add(*, actor, person: Person, start_on: dt.date, end_on: dt.date | None = None,
-                       note: str = "") -> ServicePeriod:
+def service_period_add(
+    *, actor, person: Person, start_on: dt.date, end_on: dt.date | None = None, note: str = ""
+) -> ServicePeriod:
     """Add a period of service; periods may not overlap and must start after the 16th birthday."""
     _require_scope(actor, person.unit, "person")
     _check_period(start_on, end_on)
@@ -374,8 +491,9 @@ def service_period_add(*, actor, person: Person, start_on: dt.date, end_on: dt.d
             raise ValidationError({"start_on": [f"Trùng với thời gian phục vụ {other}."]})
     period = ServicePeriod.objects.create(person=person, start_on=start_on, end_on=end_on, note=vn.nfc(note))
     _bump(person, None)
-    audit.record(actor=actor, event_type="person.service_add", target=person, unit=person.unit,
-                 after=audit.snapshot(period))
+    audit.record(
+        actor=actor, event_type="person.service_add", target=person, unit=person.unit, after=audit.snapshot(period)
+    )
     return period
 
 
@@ -383,8 +501,17 @@ def service_period_add(*, actor, person: Person, start_on: dt.date, end_on: dt.d
 
 
 @transaction.atomic
-def group_create(*, actor, authority: OrgUnit, name: str, year: int, kind: str = "khoi", short_name: str = "",
-                 members: list[OrgUnit] | tuple = (), note: str = "") -> EmulationGroup:
+def group_create(
+    *,
+    actor,
+    authority: OrgUnit,
+    name: str,
+    year: int,
+    kind: str = "khoi",
+    short_name: str = "",
+    members: list[OrgUnit] | tuple = (),
+    note: str = "",
+) -> EmulationGroup:
     """Set up an emulation block/cluster for a year with its member units."""
     _require_scope(actor, authority, "authority")
     name = vn.nfc(name)
@@ -392,14 +519,20 @@ def group_create(*, actor, authority: OrgUnit, name: str, year: int, kind: str =
         raise ValidationError({"name": ["Tên khối/cụm không được để trống."]})
     if EmulationGroup.objects.filter(authority=authority, name=name, year=year).exists():
         raise ValidationError({"name": [f"Đã có khối/cụm «{name}» năm {year} của {authority}."]})
-    group = EmulationGroup(authority=authority, name=name, year=year, kind=kind, short_name=vn.nfc(short_name),
-                           note=note)
+    group = EmulationGroup(
+        authority=authority, name=name, year=year, kind=kind, short_name=vn.nfc(short_name), note=note
+    )
     group.full_clean(exclude=["search_key"])
     group.save()
     for unit in members:
         GroupMembership.objects.create(group=group, unit=unit)
-    audit.record(actor=actor, event_type="group.create", target=group, unit=authority,
-                 after={**audit.snapshot(group), "members": [u.pk for u in members]})
+    audit.record(
+        actor=actor,
+        event_type="group.create",
+        target=group,
+        unit=authority,
+        after={**audit.snapshot(group), "members": [u.pk for u in members]},
+    )
     return group
 
 
@@ -431,8 +564,14 @@ def group_member_set(*, actor, group: EmulationGroup, units: list[OrgUnit]) -> E
     existing = set(group.memberships.values_list("unit_id", flat=True))
     GroupMembership.objects.bulk_create([GroupMembership(group=group, unit=u) for u in units if u.pk not in existing])
     _bump(group, None)
-    audit.record(actor=actor, event_type="group.members", target=group, unit=group.authority,
-                 before={"members": before}, after={"members": sorted(wanted)})
+    audit.record(
+        actor=actor,
+        event_type="group.members",
+        target=group,
+        unit=group.authority,
+        before={"members": before},
+        after={"members": sorted(wanted)},
+    )
     return group
 
 
@@ -442,8 +581,9 @@ def _require_member(group: EmulationGroup, unit: OrgUnit, field: str) -> None:
 
 
 @transaction.atomic
-def group_leader_set(*, actor, group: EmulationGroup, unit: OrgUnit, role: str, start_on: dt.date,
-                     representative: Person | None = None) -> GroupLeadership:
+def group_leader_set(
+    *, actor, group: EmulationGroup, unit: OrgUnit, role: str, start_on: dt.date, representative: Person | None = None
+) -> GroupLeadership:
     """Appoint a member unit to a leadership role from ``start_on`` (ends whoever held that role)."""
     _require_scope(actor, group.authority, "authority")
     _require_member(group, unit, "unit")
@@ -452,17 +592,33 @@ def group_leader_set(*, actor, group: EmulationGroup, unit: OrgUnit, role: str, 
     exclusive = role == GroupRole.LEADER
     if exclusive:
         group.leaderships.filter(role=role, end_on__isnull=True).update(end_on=start_on - dt.timedelta(days=1))
-    leadership = GroupLeadership.objects.create(group=group, unit=unit, role=role, start_on=start_on,
-                                                representative=representative)
-    audit.record(actor=actor, event_type="group.leader", target=group, unit=group.authority,
-                 after={"unit": unit.pk, "role": role, "start_on": start_on})
+    leadership = GroupLeadership.objects.create(
+        group=group, unit=unit, role=role, start_on=start_on, representative=representative
+    )
+    audit.record(
+        actor=actor,
+        event_type="group.leader",
+        target=group,
+        unit=group.authority,
+        after={"unit": unit.pk, "role": role, "start_on": start_on},
+    )
     return leadership
 
 
 @transaction.atomic
-def group_handover(*, actor, group: EmulationGroup, from_unit: OrgUnit, to_unit: OrgUnit, occurred_on: dt.date,
-                   role: str = GroupRole.LEADER, place: str = "", from_person: Person | None = None,
-                   to_person: Person | None = None, note: str = "") -> GroupHandover:
+def group_handover(
+    *,
+    actor,
+    group: EmulationGroup,
+    from_unit: OrgUnit,
+    to_unit: OrgUnit,
+    occurred_on: dt.date,
+    role: str = GroupRole.LEADER,
+    place: str = "",
+    from_person: Person | None = None,
+    to_person: Person | None = None,
+    note: str = "",
+) -> GroupHandover:
     """Hand a leadership role from one member unit to another on a date (bàn giao nhiệm vụ khối trưởng)."""
     _require_scope(actor, group.authority, "authority")
     _require_member(group, from_unit, "from_unit")
@@ -476,13 +632,27 @@ def group_handover(*, actor, group: EmulationGroup, from_unit: OrgUnit, to_unit:
         raise ValidationError({"occurred_on": ["Ngày bàn giao phải sau ngày bắt đầu nhiệm kỳ hiện tại."]})
     holding.end_on = occurred_on - dt.timedelta(days=1)
     holding.save(update_fields=["end_on"])
-    GroupLeadership.objects.create(group=group, unit=to_unit, role=role, start_on=occurred_on,
-                                   representative=to_person)
-    handover = GroupHandover.objects.create(group=group, role=role, from_unit=from_unit, to_unit=to_unit,
-                                           occurred_on=occurred_on, place=vn.nfc(place), from_person=from_person,
-                                           to_person=to_person, note=note, recorded_by=actor)
+    GroupLeadership.objects.create(group=group, unit=to_unit, role=role, start_on=occurred_on, representative=to_person)
+    handover = GroupHandover.objects.create(
+        group=group,
+        role=role,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        occurred_on=occurred_on,
+        place=vn.nfc(place),
+        from_person=from_person,
+        to_person=to_person,
+        note=note,
+        recorded_by=actor,
+    )
     _bump(group, None)
-    audit.record(actor=actor, event_type="group.handover", target=group, unit=group.authority,
-                 before={"leader": from_unit.pk}, after={"leader": to_unit.pk},
-                 extra={"occurred_on": occurred_on, "place": place})
+    audit.record(
+        actor=actor,
+        event_type="group.handover",
+        target=group,
+        unit=group.authority,
+        before={"leader": from_unit.pk},
+        after={"leader": to_unit.pk},
+        extra={"occurred_on": occurred_on, "place": place},
+    )
     return handover

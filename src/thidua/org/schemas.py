@@ -1,0 +1,384 @@
+"""Request and response schemas of the organisation API (django-ninja / pydantic 2).
+
+Output schemas are built from model instances with ``from_attributes``; computed fields (labels, nested units) use
+``resolve_<field>`` static methods so handlers stay thin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+from .choices import Category, Gender, GroupKind, GroupRole, PositionKind, Rank, UnitEventKind, UnitKind
+
+
+def _rank_label(code: str) -> str:
+    return Rank(code).label if code in Rank.values else ""
+
+
+# --- shared --------------------------------------------------------------------------------------------------
+
+
+class UnitRef(Schema):
+    """A unit as referenced from another object."""
+
+    id: int
+    name: str
+    short_name: str
+
+
+class PersonRef(Schema):
+    """A person as referenced from another object."""
+
+    id: int
+    full_name: str
+
+
+class ErrorOut(Schema):
+    """An error: a Vietnamese message and, for invalid input, the messages per field."""
+
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+class ConflictOut(Schema):
+    """Someone saved the record first: the message and the record's current values."""
+
+    detail: str
+    current: dict
+
+
+# --- units ---------------------------------------------------------------------------------------------------
+
+
+class UnitOut(Schema):
+    """A unit in a list."""
+
+    id: int
+    name: str
+    short_name: str
+    kind: UnitKind
+    code: str
+    depth: int
+    parent: int | None = Field(None, description="Id của đơn vị cấp trên (null với đơn vị gốc).")
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    version: int
+
+    @staticmethod
+    def resolve_parent(obj) -> int | None:
+        return getattr(obj, "parent_id", None)
+
+
+class UnitTreeNode(Schema):
+    """A unit with its visible children, recursively."""
+
+    id: int
+    name: str
+    short_name: str
+    kind: UnitKind
+    children: list[UnitTreeNode] = []
+
+
+UnitTreeNode.model_rebuild()
+
+
+class UnitEventOut(Schema):
+    """One event in a unit's history."""
+
+    kind: UnitEventKind
+    kind_label: str
+    occurred_on: dt.date
+    old_name: str
+    new_name: str
+    old_parent_id: int | None
+    new_parent_id: int | None
+    other_unit_id: int | None
+    decision_ref: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+
+class UnitDetailOut(UnitOut):
+    """A unit with its history and the number of people in its subtree (visible to the user)."""
+
+    kind_label: str
+    successor_id: int | None
+    people_count: int
+    events: list[UnitEventOut]
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_events(obj):
+        return obj.events.all()
+
+
+class UnitCreateIn(Schema):
+    """A new unit under ``parent``."""
+
+    parent: int | None = Field(None, description="Id của đơn vị cấp trên; null chỉ dành cho quản trị hệ thống.")
+    name: str
+    short_name: str = ""
+    kind: UnitKind = UnitKind.OTHER
+    code: str = ""
+    valid_from: dt.date | None = None
+
+
+class UnitPatchIn(Schema):
+    """Changes to a unit; ``version`` is the version the client last read. A new ``name`` needs ``renamed_on``."""
+
+    version: int
+    name: str | None = None
+    renamed_on: dt.date | None = Field(None, description="Ngày đổi tên (bắt buộc khi đổi tên).")
+    decision_ref: str = ""
+    short_name: str | None = None
+    kind: UnitKind | None = None
+    code: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+# --- people --------------------------------------------------------------------------------------------------
+
+
+class PersonOut(Schema):
+    """A person in a list."""
+
+    id: int
+    full_name: str
+    rank: str = Field(description="Mã cấp bậc (rỗng nếu không có quân hàm).")
+    rank_label: str
+    unit: UnitRef
+    date_of_birth: dt.date | None
+    category: Category
+
+    @staticmethod
+    def resolve_rank_label(obj) -> str:
+        return _rank_label(obj.rank)
+
+
+class PeoplePage(Schema):
+    """One page of people and the total number of matches."""
+
+    items: list[PersonOut]
+    count: int
+    page: int
+    page_size: int
+
+
+class PositionOut(Schema):
+    """A position held for a period."""
+
+    id: int
+    title: str
+    kind: PositionKind
+    unit: UnitRef
+    start_on: dt.date
+    end_on: dt.date | None
+    is_current: bool
+    decision_ref: str
+
+    @staticmethod
+    def resolve_is_current(obj) -> bool:
+        return obj.is_current()
+
+
+class RankChangeOut(Schema):
+    """A rank conferred from a date."""
+
+    rank: str
+    rank_label: str
+    effective_on: dt.date
+    decision_ref: str
+
+    @staticmethod
+    def resolve_rank_label(obj) -> str:
+        return _rank_label(obj.rank)
+
+
+class MembershipOut(Schema):
+    """A period in a unit."""
+
+    unit: UnitRef
+    start_on: dt.date
+    end_on: dt.date | None
+    decision_ref: str
+
+
+class ServiceOut(Schema):
+    """Years of service today: total over all periods and the current unbroken period."""
+
+    total_years: int
+    continuous_years: int
+    total_days: int
+    continuous_days: int
+    periods: int
+    breaks: int
+
+
+class PersonDetailOut(PersonOut):
+    """A person with positions, rank history, unit history and a service summary."""
+
+    gender: Gender
+    cccd: str | None
+    category_label: str
+    party_joined_on: dt.date | None
+    hometown: str
+    version: int
+    positions: list[PositionOut]
+    rank_history: list[RankChangeOut]
+    memberships: list[MembershipOut]
+    service: ServiceOut
+
+    @staticmethod
+    def resolve_category_label(obj) -> str:
+        return obj.get_category_display()
+
+    @staticmethod
+    def resolve_rank_history(obj):
+        return obj.rank_changes.all()
+
+    @staticmethod
+    def resolve_positions(obj):
+        return obj.positions.all()
+
+    @staticmethod
+    def resolve_memberships(obj):
+        return obj.memberships.all()
+
+
+class PersonCreateIn(Schema):
+    """A new person. ``rank`` accepts a code (``thieu_tuong``) or a Vietnamese label (``Thiếu tướng``)."""
+
+    unit: int
+    full_name: str
+    gender: Gender = Gender.MALE
+    date_of_birth: dt.date | None = None
+    cccd: str | None = None
+    category: Category = Category.OFFICER
+    rank: str = ""
+    enlisted_on: dt.date | None = None
+    party_joined_on: dt.date | None = None
+    hometown: str = ""
+
+
+class PersonPatchIn(Schema):
+    """Changes to a person's identity fields; ``version`` is the version the client last read."""
+
+    version: int
+    full_name: str | None = None
+    gender: Gender | None = None
+    date_of_birth: dt.date | None = None
+    cccd: str | None = None
+    category: Category | None = None
+    party_joined_on: dt.date | None = None
+    hometown: str | None = None
+
+
+# --- emulation groups ----------------------------------------------------------------------------------------
+
+
+class GroupOut(Schema):
+    """An emulation block or cluster in a list."""
+
+    id: int
+    name: str
+    short_name: str
+    kind: GroupKind
+    kind_label: str
+    year: int
+    authority: UnitRef
+    member_count: int = 0
+    version: int
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+
+class LeadershipOut(Schema):
+    """A leadership term in a group."""
+
+    unit: UnitRef
+    role: GroupRole
+    role_label: str
+    start_on: dt.date
+    end_on: dt.date | None
+    representative: PersonRef | None
+
+    @staticmethod
+    def resolve_role_label(obj) -> str:
+        return obj.get_role_display()
+
+
+class HandoverOut(Schema):
+    """A handover of a leadership role."""
+
+    role: GroupRole
+    role_label: str
+    from_unit: UnitRef
+    to_unit: UnitRef
+    occurred_on: dt.date
+    place: str
+    from_person: PersonRef | None
+    to_person: PersonRef | None
+    note: str
+
+    @staticmethod
+    def resolve_role_label(obj) -> str:
+        return obj.get_role_display()
+
+
+class GroupDetailOut(GroupOut):
+    """A group with its members, leaders and handovers."""
+
+    note: str
+    members: list[UnitRef]
+    leaderships: list[LeadershipOut]
+    handovers: list[HandoverOut]
+
+    @staticmethod
+    def resolve_member_count(obj) -> int:
+        return len(obj.memberships.all())
+
+    @staticmethod
+    def resolve_members(obj):
+        return [m.unit for m in obj.memberships.all()]
+
+    @staticmethod
+    def resolve_leaderships(obj):
+        return obj.leaderships.all()
+
+    @staticmethod
+    def resolve_handovers(obj):
+        return obj.handovers.all()
+
+
+class GroupCreateIn(Schema):
+    """A new group for a year, set up by ``authority``, with member unit ids."""
+
+    authority: int
+    name: str
+    short_name: str = ""
+    kind: GroupKind = GroupKind.BLOCK
+    year: int = Field(ge=1945, le=2100)
+    members: list[int] = []
+    note: str = ""
+
+
+# --- catalogue -----------------------------------------------------------------------------------------------
+
+
+class RankOut(Schema):
+    """A rank in the ordered catalogue."""
+
+    code: str
+    label: str
+    category: Category | None
+    order: int
