@@ -27,6 +27,7 @@ if PRODUCTION:
 
 DATA_DIR = Path(os.environ.get("THIDUA_DATA_DIR", PROJECT_DIR / "data")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+(DATA_DIR / "staticfiles").mkdir(exist_ok=True)  # whitenoise warns when STATIC_ROOT is missing
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-thidua-change-me")
 DEBUG = os.environ.get("DEBUG", "0" if PRODUCTION else "1") == "1"

@@ -112,6 +112,13 @@ class OrgUnitEvent(models.Model):
         return f"{self.get_kind_display()} {self.unit} ({self.occurred_on:%d/%m/%Y})"
 
 
+class UnindexedText(models.Func):
+    """``expr || ''``: the same text, but not usable as an index for ordering (see PersonQuerySet.sorted_vn)."""
+
+    template = "(%(expressions)s || '')"
+    output_field = models.CharField()
+
+
 class PersonQuerySet(ScopedQuerySet):
     """People, scoped by their current unit."""
 
@@ -128,8 +135,15 @@ class PersonQuerySet(ScopedQuerySet):
             qs = qs.filter(search_key__contains=word)
         return qs
 
-    def sorted_vn(self):
-        """Vietnamese order: given name, family name, middle names."""
+    def sorted_vn(self, *, filtered: bool = False):
+        """Vietnamese order: given name, family name, middle names.
+
+        ``filtered`` (a text search is applied) orders by ``sort_key || ''``: the same order, but it stops SQLite from
+        walking the sort_key index row by row (hundreds of ms for a rare name in 200,000) and lets it scan the
+        covering (search_key, sort_key) index and keep the top page instead (about 12 ms).
+        """
+        if filtered:
+            return self.order_by(UnindexedText("sort_key"), "id")
         return self.order_by("sort_key", "id")
 
 
@@ -158,7 +172,11 @@ class Person(VersionedModel):
     class Meta:
         verbose_name = "cán bộ, quân nhân"
         verbose_name_plural = "cán bộ, quân nhân"
-        indexes = [models.Index(fields=["unit", "sort_key"]), models.Index(fields=["search_key"])]
+        indexes = [
+            models.Index(fields=["unit", "sort_key"]),
+            # Covering index for search: the substring match and the sort both read it without touching the table.
+            models.Index(fields=["search_key", "sort_key"], name="org_person_search_sort"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

@@ -16,47 +16,85 @@ from .models import EmulationGroup, GroupLeadership, GroupMembership, OrgUnit, P
 
 @dataclass(frozen=True)
 class ServiceSummary:
-    """Years of service of a person on a day: total over all periods, and the current unbroken period."""
+    """Service of a person on a day: total over all periods, and the current unbroken period.
+
+    Years and months are counted on the calendar (01/01/2023–31/12/2023 is one full year whether or not the year is
+    a leap year), as the seniority thresholds of the awards rules require; days are kept for sorting and the API.
+    """
 
     total_days: int
     continuous_days: int
     periods: int
     breaks: int
+    total_months: int = 0
+    continuous_months: int = 0
 
     @property
     def total_years(self) -> int:
-        return self.total_days * 100 // 36525
+        return self.total_months // 12
 
     @property
     def continuous_years(self) -> int:
-        return self.continuous_days * 100 // 36525
+        return self.continuous_months // 12
 
     @property
     def total_text(self) -> str:
-        return vn.format_duration(self.total_days)
+        return _months_text(self.total_months)
 
     @property
     def continuous_text(self) -> str:
-        return vn.format_duration(self.continuous_days)
+        return _months_text(self.continuous_months)
+
+
+def _months_text(months: int) -> str:
+    """ "25 năm 3 tháng", "25 năm", "8 tháng" (the style of :func:`thidua.core.vn.format_duration`)."""
+    years, months = divmod(max(0, months), 12)
+    if years and months:
+        return f"{years} năm {months} tháng"
+    return f"{years} năm" if years else f"{months} tháng"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clipped to the end of a shorter month."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def _calendar_span(start: dt.date, end: dt.date) -> tuple[int, int]:
+    """Whole calendar months from ``start`` to ``end`` inclusive, and the days left over."""
+    after = end + dt.timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    while months > 0 and _add_months(start, months) > after:
+        months -= 1
+    return months, (after - _add_months(start, months)).days
 
 
 def service_summary(person: Person, on: dt.date | None = None) -> ServiceSummary:
     """Total and continuous service on ``on`` from the person's service periods (breaks are the gaps)."""
     on = on or dt.date.today()
     periods = sorted((p for p in person.service_periods.all() if p.start_on <= on), key=lambda p: p.start_on)
-    total = 0
-    continuous = 0
-    prev_end = None
+    # Adjoining periods (one ends the day before the next starts) form one unbroken run.
+    runs: list[list[dt.date]] = []
     for period in periods:
         end = min(period.end_on or on, on)
-        days = (end - period.start_on).days + 1
-        total += days
-        adjoining = prev_end is not None and (period.start_on - prev_end).days <= 1
-        continuous = continuous + days if adjoining else days
-        prev_end = end
-    if periods and prev_end is not None and prev_end < on and periods[-1].end_on:
-        continuous = 0  # left service: no current unbroken period
-    return ServiceSummary(total, continuous, len(periods), max(0, len(periods) - 1))
+        if runs and (period.start_on - runs[-1][1]).days <= 1:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([period.start_on, end])
+    total_days = sum((end - start).days + 1 for start, end in runs)
+    spans = [_calendar_span(start, end) for start, end in runs]
+    # The days left over from separate runs add up, 31 to a month, so that a total is never overstated.
+    total_months = sum(m for m, _ in spans) + sum(d for _, d in spans) // 31
+    continuous_days = continuous_months = 0
+    if runs and runs[-1][1] == on:
+        # Still serving on ``on`` (a period ending that very day counts): the last run is the unbroken one.
+        continuous_days = (runs[-1][1] - runs[-1][0]).days + 1
+        continuous_months = spans[-1][0]
+    return ServiceSummary(
+        total_days, continuous_days, len(periods), max(0, len(runs) - 1), total_months, continuous_months
+    )
 
 
 def current_positions(person: Person, on: dt.date | None = None) -> list[Position]:
@@ -94,7 +132,7 @@ def people_list(user, *, q: str = "", unit: OrgUnit | None = None, rank: str = "
         qs = qs.filter(rank=rank)
     if category:
         qs = qs.filter(category=category)
-    return qs.search(q).sorted_vn()
+    return qs.search(q).sorted_vn(filtered=bool(q.strip()))
 
 
 def units_for_select(user, action: str = Action.VIEW) -> QuerySet:

@@ -259,11 +259,20 @@ def _clean_person_fields(data: dict[str, Any], *, instance: Person | None) -> di
     return data
 
 
+def _name_identity(full_name: str) -> str:
+    """A name compared the way people read it: NFC, case-blind, either tone placement."""
+    return vn.normalize_tone_placement(vn.nfc(full_name)).casefold()
+
+
 def _check_duplicate(full_name: str, dob: dt.date | None, unit: OrgUnit, exclude_pk: int | None) -> None:
     if dob is None:
         return
+    # The search key narrows the candidates (indexed); the name itself must then match up to case and tone-mark
+    # placement only ("Hoà" = "Hòa"), since "Hoa", "Hoà" and "Hóa" are different names.
+    name = _name_identity(full_name)
     qs = Person.objects.filter(search_key=vn.search_key(full_name), date_of_birth=dob, unit=unit)
-    if qs.exclude(pk=exclude_pk).exists():
+    names = qs.exclude(pk=exclude_pk).values_list("full_name", flat=True)
+    if any(_name_identity(other) == name for other in names):
         raise ValidationError(
             {"full_name": ["Đã có người cùng họ tên, ngày sinh trong đơn vị này (có thể là bản ghi trùng)."]}
         )
@@ -536,14 +545,25 @@ def group_create(
     return group
 
 
+GROUP_EDITABLE = ("name", "short_name", "kind", "year", "note")
+
+
 @transaction.atomic
 def group_update(*, actor, group: EmulationGroup, expected_version: int | None, **changes: Any) -> EmulationGroup:
     """Edit a group's name, kind, year or note (optimistically locked)."""
     _require_scope(actor, group.authority, "authority")
+    unknown = set(changes) - set(GROUP_EDITABLE)
+    if unknown:
+        # The authority decides who may manage the group: it must not move without a scope check.
+        raise ValidationError({"__all__": [f"Không sửa được trường: {', '.join(sorted(unknown))}."]})
     before = audit.snapshot(group)
     for key, value in changes.items():
         setattr(group, key, vn.nfc(value) if isinstance(value, str) else value)
+    if not group.name:
+        raise ValidationError({"name": ["Tên khối/cụm không được để trống."]})
     group.full_clean(exclude=["search_key"])
+    # Save the normalised values (versioned_update writes with UPDATE, bypassing the model's save()).
+    changes = {key: getattr(group, key) for key in changes}
     changes["search_key"] = vn.search_key(f"{group.name} {group.short_name}")
     group = versioned_update(group, expected_version=expected_version, changes=changes)
     b, a = audit.diff(before, audit.snapshot(group))

@@ -1,0 +1,65 @@
+"""Forms of the core app and the small helpers every app's forms use (Bootstrap classes, date inputs)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+
+
+class DateInput(forms.DateInput):
+    """An HTML ``<input type="date">`` (the browser shows a date picker; the value travels as YYYY-MM-DD)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def DateField(label: str, required: bool = True, **kwargs) -> forms.DateField:  # noqa: N802 - reads like a field
+    """A date field rendered as ``type="date"`` that also accepts typed dd/mm/yyyy."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"],
+        **kwargs,
+    )
+
+
+class BootstrapFormMixin:
+    """Give every widget its Bootstrap class, so templates can render fields in a loop."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class VersionedFormMixin(forms.Form):
+    """A hidden ``version`` field: the version of the record the form was built from (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class TokenForm(BootstrapFormMixin, forms.Form):
+    """Create a personal access token: a name to recognise it by and how many days it stays valid."""
+
+    name = forms.CharField(label="Tên gợi nhớ", max_length=80, help_text="Ví dụ: Máy chủ báo cáo, Tập lệnh nhập liệu.")
+    days = forms.IntegerField(label="Thời hạn (ngày)", min_value=1, initial=90)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        max_days = settings.API_TOKEN_MAX_DAYS
+        self.fields["days"].widget.attrs["max"] = max_days
+        self.fields["days"].help_text = f"Tối đa {max_days} ngày."
+        self.fields["days"].validators.append(
+            MaxValueValidator(max_days, message=f"Thời hạn tối đa là {max_days} ngày.")
+        )

@@ -1,0 +1,20 @@
+"""URLs of the core app: sign-in and sign-out, home, API tokens, audit pages."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("ma-truy-cap/", views.token_list, name="token_list"),
+    path("ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
+    path("nhat-ky/don-vi/<int:pk>/", views.audit_unit, name="audit_unit"),
+    path("nhat-ky/<str:target_type>/<str:target_id>/", views.audit_object, name="audit_object"),
+]

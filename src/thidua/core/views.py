@@ -1,0 +1,259 @@
+"""Web views of the core app (home, API tokens, audit pages) and the helpers every app's views share.
+
+:func:`apply_service_errors` and :class:`ServiceFormView` are the one place where a form's cleaned data is handed to a
+service and the service's field-keyed Vietnamese ``ValidationError`` (or a version ``ConflictError``) is mapped back
+onto the form, so views elsewhere stay a few lines long.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from . import services, vn
+from .choices import ROLE_ACTIONS, Action
+from .errors import ConflictError
+from .forms import TokenForm
+from .models import ApiToken, AuditEvent
+
+PAGE_PARAM = "trang"
+
+# Objects whose audit trail can be opened, by ``AuditEvent.target_type``; each model has ``objects.visible_to``.
+AUDITABLE = {"org.orgunit", "org.person", "org.emulationgroup"}
+
+
+# --- shared helpers ------------------------------------------------------------------------------------------------
+
+
+def paginate(request: HttpRequest, items, per_page: int) -> Page:
+    """The requested page (``?trang=``) of ``items``; out-of-range or junk page numbers give the nearest page."""
+    return Paginator(items, per_page).get_page(request.GET.get(PAGE_PARAM))
+
+
+def apply_service_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError onto ``form``: per field where the form has that field, else non-field."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            target = field if field in form.fields and field != NON_FIELD_ERRORS else None
+            for message in errors:
+                form.add_error(target, message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def _display(field, value: Any) -> str:
+    """A stored value shown the way the form would show it (choice labels, Vietnamese dates)."""
+    if value in (None, ""):
+        return "—"
+    choices = getattr(field, "choices", None)
+    if choices is not None and not hasattr(field, "queryset"):
+        labels = {str(k): v for k, v in choices}
+        return str(labels.get(str(value), value))
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return vn.format_date(dt.date.fromisoformat(value), "short")
+        except ValueError:
+            return value
+    return str(value)
+
+
+def conflict_rows(form, current: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, current value) for each form field that the conflicting save holds, for the conflict alert."""
+    rows = []
+    for name, field in form.fields.items():
+        if name == "version":
+            continue
+        key = name if name in current else f"{name}_id"
+        if key in current:
+            rows.append((str(field.label or name), _display(field, current[key])))
+    return rows
+
+
+def has_change_scope(user) -> bool:
+    """Whether the user may change anything at all (one query; used to offer "create" buttons and pages)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    roles = [role for role, actions in ROLE_ACTIONS.items() if Action.CHANGE in actions]
+    return user.role_assignments.active().filter(role__in=roles).exists()
+
+
+class ServiceFormView(LoginRequiredMixin, View):
+    """GET shows a form; POST validates it, calls one service through :meth:`perform` and redirects with "Đã lưu.".
+
+    Subclasses set ``form_class`` and ``title`` and implement :meth:`load` (fetch the objects through
+    ``visible_to`` and the change policy, raising Http404), :meth:`perform` and :meth:`get_success_url`.
+    Service ValidationErrors land on the form's fields; a ConflictError re-renders the form (status 409) with the
+    current values and the current version, so nothing is overwritten unless the user saves again on purpose.
+    """
+
+    form_class = None
+    template_name = "core/form.html"
+    title = ""
+    submit_label = "Lưu"
+    confirm = ""
+    danger = False
+    success_message = "Đã lưu."
+
+    def load(self, **kwargs) -> None:
+        """Fetch the objects the form works on (404 when out of scope)."""
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        """Extra keyword arguments for the form (e.g. the user, for scoped choices)."""
+        return {}
+
+    def get_initial(self) -> dict[str, Any]:
+        """Initial values for a GET."""
+        return {}
+
+    def perform(self, data: dict[str, Any]):
+        """Call the service with the cleaned data and return its result."""
+        raise NotImplementedError
+
+    def get_success_url(self, result) -> str:
+        """Where to go after a successful save."""
+        raise NotImplementedError
+
+    def get_cancel_url(self) -> str:
+        """Where "Huỷ" leads."""
+        return reverse("home")
+
+    def get_context(self) -> dict[str, Any]:
+        """Extra template context (breadcrumb objects, notes)."""
+        return {}
+
+    def get(self, request, **kwargs):
+        self.load(**kwargs)
+        form = self.form_class(initial=self.get_initial(), **self.get_form_kwargs())
+        return self.render(form)
+
+    def post(self, request, **kwargs):
+        self.load(**kwargs)
+        form = self.form_class(request.POST, **self.get_form_kwargs())
+        if form.is_valid():
+            try:
+                result = self.perform(form.cleaned_data)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            except ConflictError as exc:
+                return self.render_conflict(form, exc)
+            else:
+                messages.success(request, self.success_message)
+                return redirect(self.get_success_url(result))
+        return self.render(form)
+
+    def render_conflict(self, form, exc: ConflictError) -> HttpResponse:
+        """Show the user's input again, with the values saved meanwhile and the new version to save against."""
+        data = self.request.POST.copy()
+        data["version"] = str(exc.current.get("version", ""))
+        fresh = self.form_class(data, **self.get_form_kwargs())
+        fresh.is_valid()
+        return self.render(fresh, conflict=exc, rows=conflict_rows(fresh, exc.current), status=409)
+
+    def render(self, form, *, conflict=None, rows=None, status: int = 200) -> HttpResponse:
+        context = {
+            "form": form,
+            "title": self.title,
+            "submit_label": self.submit_label,
+            "confirm": self.confirm,
+            "danger": self.danger,
+            "cancel_url": self.get_cancel_url(),
+            "conflict": conflict,
+            "conflict_rows": rows or [],
+            **self.get_context(),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+# --- pages ---------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def home(request):
+    """Dashboard: what the user can see (counts), their roles and scope, and a quick search for people."""
+    from thidua.org.models import EmulationGroup, OrgUnit, Person
+
+    user = request.user
+    today = timezone.localdate()
+    assignments = list(user.role_assignments.select_related("unit").order_by("unit__path", "role"))
+    for assignment in assignments:
+        assignment.in_force = (assignment.valid_from is None or assignment.valid_from <= today) and (
+            assignment.valid_to is None or assignment.valid_to >= today
+        )
+    context = {
+        "unit_count": OrgUnit.objects.visible_to(user, Action.VIEW).count(),
+        "person_count": Person.objects.visible_to(user, Action.VIEW).count(),
+        "group_count": EmulationGroup.objects.visible_to(user, Action.VIEW).count(),
+        "assignments": assignments,
+    }
+    return render(request, "home.html", context)
+
+
+@login_required
+def token_list(request):
+    """The user's API tokens; POST creates one and shows the raw token once, on this response only."""
+    raw = None
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, raw = services.token_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            form = TokenForm()
+    tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at")
+    context = {"tokens": tokens, "form": form, "raw_token": raw, "max_days": settings.API_TOKEN_MAX_DAYS}
+    response = render(request, "core/tokens.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    """Revoke one of the user's own tokens."""
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.token_revoke(actor=request.user, token=token)
+    messages.success(request, f"Đã thu hồi mã truy cập «{token.name}».")
+    return redirect("token_list")
+
+
+@login_required
+def audit_unit(request, pk: int):
+    """Audit events recorded against a unit (only if the unit is visible)."""
+    from thidua.org.models import OrgUnit
+
+    unit = get_object_or_404(OrgUnit.objects.visible_to(request.user, Action.VIEW), pk=pk)
+    events = AuditEvent.objects.filter(unit=unit).select_related("actor")
+    context = {"page": paginate(request, events, 50), "subject": unit, "unit": unit, "kind": "unit"}
+    return render(request, "core/audit_list.html", context)
+
+
+@login_required
+def audit_object(request, target_type: str, target_id: str):
+    """Audit events of one object (a unit, a person or a group), if the object is visible to the user."""
+    if target_type not in AUDITABLE:
+        raise Http404
+    model = apps.get_model(target_type)
+    if not target_id.isdigit():
+        raise Http404
+    obj = get_object_or_404(model.objects.visible_to(request.user, Action.VIEW), pk=int(target_id))
+    events = AuditEvent.objects.filter(target_type=target_type, target_id=str(obj.pk)).select_related("actor")
+    context = {"page": paginate(request, events, 50), "subject": obj, "kind": target_type}
+    return render(request, "core/audit_list.html", context)
