@@ -72,8 +72,9 @@ def naive_search(user, q: str, page_size: int) -> list:
 
     words = vn.search_key(q).split()
     rows = [
-        p for p in Person.objects.visible_to(user).select_related("unit") if all(w in vn.search_key(p.full_name)
-                                                                                 for w in words)
+        p
+        for p in Person.objects.visible_to(user).select_related("unit")
+        if all(w in vn.search_key(p.full_name) for w in words)
     ]
     rows.sort(key=lambda p: vn.name_sort_key(p.full_name))
     return rows[:page_size]

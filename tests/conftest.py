@@ -20,17 +20,25 @@ from thidua.core.models import RoleAssignment, User
 from thidua.org import services
 
 
+@pytest.fixture(autouse=True)
+def fast_hasher(request, settings):
+    """Argon2 is deliberately slow; tests use a fast hasher unless marked ``real_hasher`` (see test_security)."""
+    if "real_hasher" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def tree(db):
     """The small org tree above, as a namespace of units."""
     bqp = services.unit_create(actor=None, parent=None, name="Bộ Quốc phòng", short_name="BQP", kind="bo")
-    tc = services.unit_create(actor=None, parent=bqp, name="Tổng cục Công nghiệp quốc phòng",
-                              short_name="Tổng cục CNQP", kind="tong_cuc")
-    cuc = services.unit_create(actor=None, parent=tc, name="Cục Chính trị", short_name="Cục Chính trị/TCCNQP",
-                               kind="cuc")
+    tc = services.unit_create(
+        actor=None, parent=bqp, name="Tổng cục Công nghiệp quốc phòng", short_name="Tổng cục CNQP", kind="tong_cuc"
+    )
+    cuc = services.unit_create(
+        actor=None, parent=tc, name="Cục Chính trị", short_name="Cục Chính trị/TCCNQP", kind="cuc"
+    )
     nm = services.unit_create(actor=None, parent=tc, name="Nhà máy Z111", short_name="Z111", kind="nha_may")
-    other = services.unit_create(actor=None, parent=bqp, name="Tổng cục Chính trị", short_name="TCCT",
-                                 kind="tong_cuc")
+    other = services.unit_create(actor=None, parent=bqp, name="Tổng cục Chính trị", short_name="TCCT", kind="tong_cuc")
     for unit in (bqp, tc, cuc, nm, other):
         unit.refresh_from_db()
     return SimpleNamespace(bqp=bqp, tc=tc, cuc=cuc, nm=nm, other=other)
@@ -62,15 +70,33 @@ def users(tree):
 def people(tree):
     """A few people: Nguyễn Việt Hùng (Thiếu tướng) in Tổng cục CNQP, one in Z111, one in TCCT."""
     hung = services.person_create(
-        actor=None, unit=tree.tc, full_name="Nguyễn Việt Hùng", gender="nam", date_of_birth=dt.date(1965, 5, 10),
-        category="si_quan", rank="thieu_tuong", enlisted_on=dt.date(1983, 9, 1), cccd="001065000123",
+        actor=None,
+        unit=tree.tc,
+        full_name="Nguyễn Việt Hùng",
+        gender="nam",
+        date_of_birth=dt.date(1965, 5, 10),
+        category="si_quan",
+        rank="thieu_tuong",
+        enlisted_on=dt.date(1983, 9, 1),
+        cccd="001065000123",
     )
     worker = services.person_create(
-        actor=None, unit=tree.nm, full_name="Trần Thị Hoà", gender="nu", date_of_birth=dt.date(1988, 3, 2),
-        category="cnvqp", enlisted_on=dt.date(2008, 7, 1),
+        actor=None,
+        unit=tree.nm,
+        full_name="Trần Thị Hoà",
+        gender="nu",
+        date_of_birth=dt.date(1988, 3, 2),
+        category="cnvqp",
+        enlisted_on=dt.date(2008, 7, 1),
     )
     far = services.person_create(
-        actor=None, unit=tree.other, full_name="Ngô Quang Phúc", gender="nam", date_of_birth=dt.date(1968, 1, 1),
-        category="si_quan", rank="dai_ta", enlisted_on=dt.date(1986, 2, 1),
+        actor=None,
+        unit=tree.other,
+        full_name="Ngô Quang Phúc",
+        gender="nam",
+        date_of_birth=dt.date(1968, 1, 1),
+        category="si_quan",
+        rank="dai_ta",
+        enlisted_on=dt.date(1986, 2, 1),
     )
     return SimpleNamespace(hung=hung, worker=worker, far=far)

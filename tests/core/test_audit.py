@@ -14,12 +14,6 @@ from thidua.org import services
 from thidua.org.models import Position
 
 
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    """Argon2 is deliberately slow; these tests create many users and never check a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def group(tree):
     """A block of the Tổng cục CNQP with both its units, Z111 leading from 2025."""

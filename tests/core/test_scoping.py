@@ -14,13 +14,6 @@ from thidua.core.scoping import ALL, clear_scope_cache, in_scope, scope_unit_ids
 from thidua.org import services
 from thidua.org.models import EmulationGroup, OrgUnit, Person
 
-
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    """Argon2 is deliberately slow; these tests create many users and never check a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)
 TOMORROW = TODAY + dt.timedelta(days=1)

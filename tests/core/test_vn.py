@@ -976,8 +976,8 @@ def test_add_years(day, years, expected):
 
 
 @pytest.mark.parametrize(
-    ("days", "expected"),
-    [(0, "0 tháng"), (-5, "0 tháng"), (45, "1 tháng"), (365, "11 tháng"), (366, "1 năm"), (9250, "25 năm 3 tháng")],
+    ("months", "expected"),
+    [(0, "0 tháng"), (-5, "0 tháng"), (1, "1 tháng"), (11, "11 tháng"), (12, "1 năm"), (303, "25 năm 3 tháng")],
 )
-def test_format_duration(days, expected):
-    assert vn.format_duration(days) == expected
+def test_format_months(months, expected):
+    assert vn.format_months(months) == expected

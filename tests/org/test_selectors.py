@@ -15,12 +15,6 @@ from thidua.org.models import Person
 D = dt.date
 
 
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    """Argon2 is deliberately slow; these tests create many users and never check a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 # --- service summary -----------------------------------------------------------------------------------------
 
 

@@ -41,12 +41,6 @@ COUNTED = (
 )
 
 
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    """Argon2 is deliberately slow; these tests create many users and never check a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def counts() -> dict[str, int]:
     """Row counts of every table a service may write (a refused call must leave them all unchanged)."""
     return {model.__name__: model.objects.count() for model in COUNTED}

@@ -86,6 +86,9 @@ class ApiToken(models.Model):
         verbose_name = "mã truy cập API"
         verbose_name_plural = "mã truy cập API"
 
+    def __str__(self) -> str:
+        return f"{self.name} (…{self.hint})"
+
     @staticmethod
     def hash(raw: str) -> str:
         """Digest of a raw token (tokens are random and long, so a plain SHA-256 is enough)."""
@@ -138,6 +141,9 @@ class AuditEvent(models.Model):
         ordering = ["-occurred_at", "-id"]
         indexes = [models.Index(fields=["target_type", "target_id"]), models.Index(fields=["unit", "occurred_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%d/%m/%Y %H:%M} {self.event_type} {self.target_repr}"
+
     def save(self, *args, **kwargs):
         """Insert only."""
         if self.pk is not None:
@@ -147,6 +153,3 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         """Never."""
         raise PermissionError("Nhật ký kiểm toán không được xoá.")
-
-    def __str__(self) -> str:
-        return f"{self.occurred_at:%d/%m/%Y %H:%M} {self.event_type} {self.target_repr}"

@@ -20,8 +20,43 @@ def _roles_granting(action: str) -> list[str]:
     return [role for role, actions in ROLE_ACTIONS.items() if action in actions]
 
 
+def _assignments(user, cache: dict) -> list[tuple[str, str, bool, int]]:
+    """The user's active assignments as (role, unit path, with descendants, unit id); one query per request."""
+    if "assignments" not in cache:
+        from thidua.core.models import RoleAssignment
+
+        cache["assignments"] = list(
+            RoleAssignment.objects.active()
+            .filter(user=user)
+            .values_list("role", "unit__path", "include_descendants", "unit_id")
+        )
+    return cache["assignments"]
+
+
+def _resolve(grants: frozenset[tuple[str, bool, int]]) -> frozenset[int] | None:
+    """Unit ids covered by (path, with descendants, unit id) grants; None when they cover every root."""
+    from thidua.org.models import OrgUnit
+
+    subtree_paths = sorted({path for path, desc, _ in grants if desc})
+    if any(len(path) == OrgUnit.steplen for path in subtree_paths):
+        root_paths = set(OrgUnit.get_root_nodes().values_list("path", flat=True))
+        if root_paths <= set(subtree_paths):
+            return ALL
+    ids = {unit_id for _, desc, unit_id in grants if not desc}
+    if subtree_paths:
+        prefix_q = Q()
+        for path in subtree_paths:
+            prefix_q |= Q(path__startswith=path)
+        ids.update(OrgUnit.objects.filter(prefix_q).values_list("id", flat=True))
+    return frozenset(ids)
+
+
 def scope_unit_ids(user, action: str = Action.VIEW) -> frozenset[int] | None:
-    """Ids of the org units ``user`` may perform ``action`` on; None for all units, empty set for none."""
+    """Ids of the org units ``user`` may perform ``action`` on; None for all units, empty set for none.
+
+    Cached on the user object for the request; actions whose grants are the same (view and change for an officer)
+    share one computation.
+    """
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
     cache = user.__dict__.setdefault("_thidua_scope", {})
@@ -30,29 +65,12 @@ def scope_unit_ids(user, action: str = Action.VIEW) -> frozenset[int] | None:
     if user.is_superuser:
         cache[action] = ALL
         return ALL
-    from thidua.core.models import RoleAssignment
-    from thidua.org.models import OrgUnit
-
-    assignments = list(
-        RoleAssignment.objects.active()
-        .filter(user=user, role__in=_roles_granting(action))
-        .values_list("unit__path", "include_descendants", "unit_id")
-    )
-    if not assignments:
-        cache[action] = frozenset()
-        return cache[action]
-    subtree_paths = sorted({path for path, desc, _ in assignments if desc})
-    root_paths = set(OrgUnit.get_root_nodes().values_list("path", flat=True))
-    if root_paths and root_paths <= set(subtree_paths):
-        cache[action] = ALL
-        return ALL
-    ids = {unit_id for _, desc, unit_id in assignments if not desc}
-    if subtree_paths:
-        prefix_q = Q()
-        for path in subtree_paths:
-            prefix_q |= Q(path__startswith=path)
-        ids.update(OrgUnit.objects.filter(prefix_q).values_list("id", flat=True))
-    cache[action] = frozenset(ids)
+    roles = set(_roles_granting(action))
+    rows = _assignments(user, cache)
+    grants = frozenset((path, desc, unit_id) for role, path, desc, unit_id in rows if role in roles)
+    if grants not in cache:
+        cache[grants] = _resolve(grants) if grants else frozenset()
+    cache[action] = cache[grants]
     return cache[action]
 
 

@@ -426,13 +426,9 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def format_duration(days: int) -> str:
-    """A length of service in days as Vietnamese years and months: "25 năm 3 tháng", "8 tháng", "0 tháng"."""
-    days = max(0, int(days))
-    years, rest = divmod(days * 100, 36525)
-    months = rest * 12 // 36525
+def format_months(months: int) -> str:
+    """A length of service in whole months as Vietnamese years and months: "25 năm 3 tháng", "8 tháng", "0 tháng"."""
+    years, months = divmod(max(0, int(months)), 12)
     if years and months:
         return f"{years} năm {months} tháng"
-    if years:
-        return f"{years} năm"
-    return f"{months} tháng"
+    return f"{years} năm" if years else f"{months} tháng"

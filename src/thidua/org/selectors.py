@@ -39,19 +39,11 @@ class ServiceSummary:
 
     @property
     def total_text(self) -> str:
-        return _months_text(self.total_months)
+        return vn.format_months(self.total_months)
 
     @property
     def continuous_text(self) -> str:
-        return _months_text(self.continuous_months)
-
-
-def _months_text(months: int) -> str:
-    """ "25 năm 3 tháng", "25 năm", "8 tháng" (the style of :func:`thidua.core.vn.format_duration`)."""
-    years, months = divmod(max(0, months), 12)
-    if years and months:
-        return f"{years} năm {months} tháng"
-    return f"{years} năm" if years else f"{months} tháng"
+        return vn.format_months(self.continuous_months)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -16,7 +16,7 @@ from django.db.models import F
 from thidua.core import audit, vn
 from thidua.core.choices import Action
 from thidua.core.locking import versioned_update
-from thidua.core.scoping import in_scope
+from thidua.core.scoping import clear_scope_cache, in_scope
 
 from .choices import CATEGORY_RANKS, Category, GroupRole, PositionKind, Rank, UnitEventKind, rank_from_text
 from .models import (
@@ -80,6 +80,8 @@ def unit_create(
         raise ValidationError({"name": ["Tên đơn vị không được để trống."]})
     unit.full_clean(exclude=["path", "depth", "numchild", "search_key"])
     unit = parent.add_child(instance=unit) if parent else OrgUnit.add_root(instance=unit)
+    if actor is not None:
+        clear_scope_cache(actor)  # the new unit falls inside scopes computed earlier in this request
     OrgUnitEvent.objects.create(
         unit=unit, kind=UnitEventKind.CREATE, occurred_on=valid_from or _today(), new_name=unit.name, new_parent=parent
     )
@@ -166,6 +168,8 @@ def unit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit, occurred_on: dt.date
     if old_parent and old_parent.pk == new_parent.pk:
         raise ValidationError({"new_parent": ["Đơn vị đã trực thuộc đơn vị này."]})
     unit.move(new_parent, pos="last-child")
+    if actor is not None:
+        clear_scope_cache(actor)  # paths changed: scopes computed earlier in this request are stale
     unit.refresh_from_db()
     OrgUnit.objects.filter(pk=unit.pk).update(version=F("version") + 1)
     OrgUnitEvent.objects.create(
