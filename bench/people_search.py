@@ -138,7 +138,7 @@ def main() -> None:
             assert response.status_code == 200
 
         def browse_call(page, client=client):
-            response = client.get("/can-bo/", {"page": page})
+            response = client.get("/can-bo/", {"trang": page})
             assert response.status_code == 200
 
         api_call("warm up")

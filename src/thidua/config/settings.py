@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "ninja",
     "thidua.core",
     "thidua.org",
+    "thidua.records",
+    "thidua.awards",
 ]
 
 MIDDLEWARE = [

@@ -153,3 +153,44 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         """Never."""
         raise PermissionError("Nhật ký kiểm toán không được xoá.")
+
+
+class Job(models.Model):
+    """Long work the user can watch (DESIGN.md §4.7): status, progress, a log and an optional result file.
+
+    Run by ``thidua worker`` (or inline for small jobs); pages poll it with htmx to draw a progress bar.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ"
+        RUNNING = "running", "Đang chạy"
+        DONE = "done", "Hoàn thành"
+        FAILED = "failed", "Lỗi"
+
+    kind = models.CharField("loại việc", max_length=40)
+    title = models.CharField("tên", max_length=255)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    progress = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    log = models.TextField(blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    result_file = models.CharField(max_length=255, blank=True)
+    unit = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "công việc nền"
+        verbose_name_plural = "công việc nền"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        """Progress as a whole percentage for the progress bar."""
+        return 100 if self.status == self.Status.DONE else (self.progress * 100 // self.total if self.total else 0)
