@@ -142,6 +142,8 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "staticfiles"
+# src/thidua/static belongs to no app, so the finders (runserver, collectstatic, live_server) need it named.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -192,3 +194,8 @@ LOGGING = {
 # Personal access tokens for the API expire after this many days unless the user picks fewer.
 API_TOKEN_MAX_DAYS = 365
 PEOPLE_PAGE_SIZE = 50
+
+# Background jobs (core.jobs): when True, a queued job runs in the web process right after the transaction commits,
+# so a single laptop needs no ``thidua worker``; set THIDUA_JOBS_INLINE=0 when workers run (production default).
+THIDUA_JOBS_INLINE = os.environ.get("THIDUA_JOBS_INLINE", "0" if PRODUCTION else "1") == "1"
+ELIGIBILITY_PAGE_SIZE = 50
