@@ -77,6 +77,8 @@ def _mount() -> None:
     from thidua.org.api import router as org_router
 
     api.add_router("", org_router)
+    api.add_router("", "thidua.awards.api.router")
+    api.add_router("", "thidua.records.api.router")
 
 
 _mount()

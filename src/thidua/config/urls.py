@@ -8,6 +8,8 @@ from thidua.api.api import api
 urlpatterns = [
     path("", include("thidua.core.urls")),
     path("", include("thidua.org.urls")),
+    path("", include("thidua.records.urls")),
+    path("", include("thidua.awards.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

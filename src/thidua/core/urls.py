@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import job_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +15,8 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("ma-truy-cap/", views.token_list, name="token_list"),
     path("ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
+    path("cong-viec/<int:pk>/", job_views.job_detail, name="job_detail"),
+    path("cong-viec/<int:pk>/trang-thai/", job_views.job_status, name="job_status"),
     path("nhat-ky/don-vi/<int:pk>/", views.audit_unit, name="audit_unit"),
     path("nhat-ky/<str:target_type>/<str:target_id>/", views.audit_object, name="audit_object"),
 ]

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from thidua.core import vn
 from thidua.org.demo.load import DemoRefused, load
+from thidua.records.demo import load_records
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
                 f"— {vn.format_number(result.seconds, 1)} giây."
             )
         )
+        self.stdout.write(load_records().summary())
         header = ("Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị")
         rows = [header, *result.users]
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

@@ -1,0 +1,217 @@
+"""REST endpoints of eligibility: stored results of the latest run, a person's live verdicts, starting a run as a
+background job, and the job's status.
+
+Units and people are looked up in the caller's scope (out of scope: 404). Starting a run needs the change scope on
+the unit (422 on ``unit`` otherwise, as for every create). A job is visible to its creator and to whoever sees its
+unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+
+from thidua.core.choices import Action
+from thidua.core.jobs import can_view_job, job_enqueue
+from thidua.core.models import Job
+from thidua.org import selectors as org_selectors
+from thidua.org.models import OrgUnit
+
+from . import selectors
+from .forms import default_year
+from .presenters import explain_subject, reason_rows
+
+router = Router(tags=["Xét khen thưởng"])
+
+OutcomeCode = Literal["du", "sap_du", "chua_du"]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ReasonOut(Schema):
+    text: str
+    citation: str = ""
+    met: bool | None = None
+
+
+class RunOut(Schema):
+    id: int
+    year: int
+    unit_id: int | None
+    status: str
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    rule_versions: dict
+    inputs_hash: str
+
+
+class EligibilityItemOut(Schema):
+    id: int
+    subject_type: Literal["person", "unit"]
+    person_id: int | None
+    person_name: str | None
+    unit_id: int
+    unit_name: str
+    award: str
+    award_name: str
+    outcome: OutcomeCode
+    soon_on: dt.date | None
+    reasons: list[ReasonOut]
+
+
+class EligibilityPageOut(Schema):
+    year: int
+    unit: int
+    run: RunOut | None
+    count: int
+    page: int
+    pages: int
+    items: list[EligibilityItemOut]
+
+
+class VerdictOut(Schema):
+    award: str
+    award_name: str
+    outcome: OutcomeCode | None
+    soon_on: dt.date | None
+    reasons: list[ReasonOut]
+    error: str = ""
+
+
+class PersonEligibilityOut(Schema):
+    person_id: int
+    year: int
+    verdicts: list[VerdictOut]
+
+
+class RunStartIn(Schema):
+    year: int = Field(ge=1990, le=2100)
+    unit: int
+
+
+class JobOut(Schema):
+    id: int
+    kind: str
+    title: str
+    status: str
+    progress: int
+    total: int
+    percent: int
+    unit_id: int | None
+    result: dict
+    log: str
+    created_at: dt.datetime
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+
+
+def _item(result) -> dict:
+    person = result.person
+    return {
+        "id": result.pk,
+        "subject_type": "person" if person else "unit",
+        "person_id": result.person_id,
+        "person_name": person.full_name if person else None,
+        "unit_id": result.unit_id,
+        "unit_name": result.unit.name,
+        "award": result.award.code,
+        "award_name": result.award.name,
+        "outcome": result.outcome,
+        "soon_on": result.soon_on,
+        "reasons": [vars(r) for r in reason_rows(result.reasons)],
+    }
+
+
+@router.get(
+    "/eligibility",
+    response={200: EligibilityPageOut, 401: ErrorOut, 404: ErrorOut},
+    summary="Kết quả xét điều kiện (lượt xét mới nhất)",
+)
+def eligibility_list(
+    request,
+    unit: int,
+    year: int | None = None,
+    award: str = "",
+    outcome: OutcomeCode | None = None,
+    page: int = Query(1, ge=1),
+):
+    """Results of the latest finished run for (year, unit) — last year by default — filtered by award code and
+    outcome, 50 a page. ``run`` is null when the unit has not been evaluated for that year; a unit outside the
+    caller's scope is a 404."""
+    year = year or default_year()
+    unit_obj = selectors.visible_unit(request.auth, unit)
+    run = selectors.latest_run(unit_obj, year)
+    out = {"year": year, "unit": unit_obj.pk, "run": run, "count": 0, "page": 1, "pages": 1, "items": []}
+    if run is not None:
+        results = selectors.run_results(request.auth, run, award=award, outcome=outcome or "")
+        paginator = Paginator(results, settings.ELIGIBILITY_PAGE_SIZE)
+        current = paginator.get_page(page)
+        out.update(
+            count=paginator.count,
+            page=current.number,
+            pages=paginator.num_pages,
+            items=[_item(r) for r in current.object_list],
+        )
+    return out
+
+
+@router.get(
+    "/people/{person_id}/eligibility",
+    response={200: PersonEligibilityOut, 401: ErrorOut, 404: ErrorOut},
+    summary="Điều kiện khen thưởng của một cán bộ (tính trực tiếp)",
+)
+def person_eligibility(request, person_id: int, year: int | None = None):
+    """The engine's live verdict for the person on every award that applies to individuals, with reasons."""
+    year = year or default_year()
+    person = org_selectors.person_detail(request.auth, person_id)
+    rows = explain_subject(person, list(selectors.awards_catalogue(subject="person")), year)
+    verdicts = [
+        {
+            "award": row.award.code,
+            "award_name": row.award.name,
+            "outcome": row.outcome or None,
+            "soon_on": row.soon_on,
+            "reasons": [vars(r) for r in row.reasons],
+            "error": row.error,
+        }
+        for row in rows
+    ]
+    return {"person_id": person.pk, "year": year, "verdicts": verdicts}
+
+
+@router.post(
+    "/eligibility/runs",
+    response={202: JobOut, 401: ErrorOut, 422: dict},
+    summary="Chạy xét điều kiện cho một đơn vị (công việc nền)",
+)
+def eligibility_run_start(request, body: RunStartIn):
+    """Queue a run for (year, unit) as a background job; poll ``GET /jobs/{id}`` for its progress. The unit must be
+    in the caller's change scope (422 on ``unit`` otherwise)."""
+    unit = OrgUnit.objects.visible_to(request.auth, Action.CHANGE).filter(pk=body.unit).first()
+    if unit is None:
+        raise ValidationError({"unit": [f"Đơn vị #{body.unit}: không tìm thấy hoặc nằm ngoài phạm vi của bạn."]})
+    job = job_enqueue(
+        actor=request.auth,
+        kind=selectors.ELIGIBILITY_JOB,
+        title=f"Xét điều kiện khen thưởng năm {body.year} — {unit.name}",
+        params={"year": body.year, "unit": unit.pk},
+        unit=unit,
+    )
+    return 202, job
+
+
+@router.get("/jobs/{job_id}", response={200: JobOut, 401: ErrorOut, 404: ErrorOut}, summary="Trạng thái công việc nền")
+def job_detail(request, job_id: int):
+    """Status and progress of a job: visible to its creator and to whoever sees its unit."""
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or not can_view_job(request.auth, job):
+        raise Http404
+    return job

@@ -1,0 +1,412 @@
+"""Rule evaluation: compile a rule version once, then judge subjects with the shared predicates.
+
+:func:`explain` judges one person or unit for one award with every reason; :func:`evaluate` judges a whole scope for
+every rule. Both load facts with the same loaders (:mod:`.facts`) and run the same compiled rule; the bulk path only
+skips building reason texts until someone reads ``verdict.reasons``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from thidua.org.models import OrgUnit, Person
+
+from ..models import Award, RuleVersion
+from ..rules.schema import AllOf, AnyOf, RuleDocument
+from . import facts as F
+from . import predicates as P
+from .predicates import FAIL, MET, SOON, Ctx
+
+OUTCOME = {MET: "du", SOON: "sap_du", FAIL: "chua_du"}
+
+
+@dataclass
+class Reason:
+    """One line of an explanation: Vietnamese text, the legal citation, and whether the condition is met."""
+
+    text: str
+    citation: str
+    met: bool
+    label: str = ""
+    unverified: bool = False
+    exclusion: bool = False
+
+    def as_dict(self) -> dict:
+        """JSON form stored on EligibilityResult."""
+        return {
+            "text": self.text,
+            "citation": self.citation,
+            "met": self.met,
+            "label": self.label,
+            "unverified": self.unverified,
+            "exclusion": self.exclusion,
+        }
+
+
+@dataclass
+class Verdict:
+    """A subject's outcome for one award: ``du`` / ``sap_du`` (with ``soon_on``) / ``chua_du`` and the reasons.
+
+    In a bulk run the reasons are built on first access (``reasons`` is computed lazily from the same facts).
+    """
+
+    subject_type: str
+    subject_id: int
+    unit_id: int | None
+    award_code: str
+    outcome: str
+    soon_on: dt.date | None = None
+    reasons: list[Reason] | None = None
+    rule_version_id: int | None = None
+    _lazy: Callable[[], list[Reason]] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.reasons is None and self._lazy is not None:
+            del self.reasons  # computed on first access by __getattr__
+
+    def __getattr__(self, name):
+        if name == "reasons":
+            lazy = self.__dict__.get("_lazy")
+            value = lazy() if lazy is not None else []
+            self.__dict__["reasons"] = value
+            return value
+        raise AttributeError(name)
+
+    @property
+    def soon_text(self) -> str:
+        """ "đủ điều kiện vào 03/2027" for a soon-eligible verdict."""
+        return f"đủ điều kiện vào {self.soon_on:%m/%Y}" if self.soon_on else ""
+
+
+class Node:
+    """A compiled condition: a predicate with its parameters, or an all_of / any_of group."""
+
+    __slots__ = ("fn", "params", "label", "citation", "unverified", "children", "mode")
+
+    def __init__(self, cond):
+        self.label, self.citation, self.unverified = cond.label, cond.citation, cond.unverified
+        if isinstance(cond, AllOf | AnyOf):
+            self.mode = "all" if isinstance(cond, AllOf) else "any"
+            self.children = [Node(c) for c in (cond.all_of if self.mode == "all" else cond.any_of)]
+            self.fn = self.params = None
+        else:
+            self.mode, self.children = None, ()
+            self.fn, self.params = P.REGISTRY[cond.predicate], cond.params
+
+    def check(self, f, ctx, want: bool, out: list | None, exclusion: bool = False, depth: int = 0):
+        """(status, soon_on); appends Reasons to ``out`` when ``want``."""
+        if self.mode is None:
+            status, soon, detail = self.fn(self.params, f, ctx, want)
+            if want:
+                out.append(self._reason(f"{self.label}: {detail}", status, soon, exclusion, depth))
+            return status, soon
+        children_out: list | None = [] if want else None
+        if self.mode == "all":
+            status, soon = MET, None
+            for child in self.children:
+                s, so = child.check(f, ctx, want, children_out, exclusion, depth + 1)
+                if s == FAIL:
+                    status = FAIL
+                    if not want:
+                        break
+                elif s == SOON and status != FAIL:
+                    status, soon = SOON, max(soon or so, so)
+        else:
+            status, soon = FAIL, None
+            for child in self.children:
+                s, so = child.check(f, ctx, want, children_out, exclusion, depth + 1)
+                if s == MET:
+                    status, soon = MET, None
+                    if not want:
+                        break
+                elif s == SOON and status != MET:
+                    status, soon = SOON, min(soon or so, so)
+        if want:
+            word = {MET: "đạt", SOON: "sắp đạt", FAIL: "chưa đạt"}[status]
+            how = "tất cả các điều kiện" if self.mode == "all" else "một trong các điều kiện"
+            out.append(self._reason(f"{self.label}: {word} ({how} sau)", status, soon, exclusion, depth))
+            out.extend(children_out)
+        return status, soon
+
+    def _reason(self, text, status, soon, exclusion, depth) -> Reason:
+        prefix = "— " * depth
+        return Reason(prefix + text, self.citation, status == MET, self.label, self.unverified, exclusion)
+
+
+class CompiledRule:
+    """A rule version ready to judge subjects."""
+
+    def __init__(self, rv: RuleVersion, doc: RuleDocument):
+        self.rule_version_id = rv.pk
+        self.code = doc.award
+        self.subject = doc.subject
+        self.doc = doc
+        self.exclusions = [Node(c) for c in doc.exclusions]
+        self.conditions = [Node(c) for c in doc.conditions]
+        self.needs = _needs(doc)
+        # The bulk path checks the cheap conditions first; the outcome does not depend on the order.
+        self.fast_exclusions = sorted(self.exclusions, key=_cost)
+        self.fast_conditions = sorted(self.conditions, key=_cost)
+
+    def judge_fast(self, f, ctx: Ctx) -> tuple[int, dt.date | None]:
+        """The outcome without reasons, stopping at the first failed condition (same result as :meth:`judge`)."""
+        for node in self.fast_exclusions:
+            s = node.fn(node.params, f, ctx, False)[0] if node.mode is None else node.check(f, ctx, False, None)[0]
+            if s != MET:
+                return FAIL, None
+        status, soon = MET, None
+        for node in self.fast_conditions:
+            if node.mode is None:
+                s, so, _ = node.fn(node.params, f, ctx, False)
+            else:
+                s, so = node.check(f, ctx, False, None)
+            if s == FAIL:
+                return FAIL, None
+            if s == SOON:
+                status, soon = SOON, max(soon or so, so)
+        return status, soon
+
+    def judge(self, f, ctx: Ctx, want: bool) -> tuple[int, dt.date | None, list[Reason] | None]:
+        """Exclusions first (their failure always disqualifies), then the conditions."""
+        out: list[Reason] | None = [] if want else None
+        status, soon = MET, None
+        for node in self.exclusions:
+            s, _ = node.check(f, ctx, want, out, exclusion=True)
+            if s != MET:
+                status = FAIL
+                if not want:
+                    return FAIL, None, None
+        for node in self.conditions:
+            s, so = node.check(f, ctx, want, out)
+            if s == FAIL:
+                status = FAIL
+                if not want:
+                    return FAIL, None, None
+            elif s == SOON and status != FAIL:
+                status, soon = SOON, max(soon or so, so)
+        return status, (soon if status == SOON else None), out
+
+    def reasons(self, f, ctx: Ctx) -> list[Reason]:
+        """The full explanation (used lazily by bulk verdicts)."""
+        return self.judge(f, ctx, True)[2]
+
+
+COST = {
+    "category_in": 0,
+    "rating_at_least": 1,
+    "unit_rating_at_least": 1,
+    "party_rating_at_least": 1,
+    "comprehensive_strong": 1,
+    "not_received": 1,
+    "no_pending_review": 1,
+    "no_discipline": 2,
+    "members_no_discipline": 2,
+    "service_years": 5,
+    "min_months_in_unit": 4,
+}
+
+
+def _cost(node: Node) -> int:
+    if node.mode is not None:
+        return 4
+    return COST.get(node.fn.__name__, 3)
+
+
+def _walk(conditions):
+    for cond in conditions:
+        if isinstance(cond, AllOf):
+            yield from _walk(cond.all_of)
+        elif isinstance(cond, AnyOf):
+            yield from _walk(cond.any_of)
+        else:
+            yield cond
+
+
+def _needs(doc: RuleDocument) -> F.Needs:
+    back, ach_back, unit_since = 1, 1, False
+    codes: dict[str, int | None] = {}
+
+    def want(code: str, years: int | None) -> None:
+        if code in codes and (codes[code] is None or years is None):
+            codes[code] = None
+        else:
+            codes[code] = max(codes.get(code) or 0, years) if years is not None else None
+
+    for cond in _walk(doc.conditions + doc.exclusions):
+        name, p = cond.predicate, cond.params
+        if name in ("rating_streak", "rating_at_least", "unit_rating_at_least"):
+            back = max(back, P.lookback(name, p))
+        elif name == "achievement_count":
+            ach_back = max(ach_back, p.window)
+        elif name in ("title_streak", "title_count"):
+            for code in p.titles:
+                want(code, P.lookback(name, p))
+        elif name == "not_received":
+            for code in p.awards:
+                want(code, None)  # within_years is applied by the predicate; history is small
+        elif name == "min_months_in_unit" and p.basis == "unit":
+            unit_since = True
+    return F.Needs(back, ach_back, tuple(sorted(codes.items(), key=lambda kv: kv[0])), unit_since)
+
+
+def merge_needs(rules) -> F.Needs:
+    """What a set of rules needs loaded together."""
+    needs = [r.needs for r in rules]
+    if not needs:
+        return F.Needs()
+    codes: dict[str, int | None] = {}
+    for n in needs:
+        for code, back in n.codes:
+            if code in codes and (codes[code] is None or back is None):
+                codes[code] = None
+            else:
+                codes[code] = max(codes.get(code) or 0, back) if back is not None else None
+    return F.Needs(
+        max(n.lookback for n in needs),
+        max(n.achievement_lookback for n in needs),
+        tuple(sorted(codes.items())),
+        any(n.unit_since for n in needs),
+    )
+
+
+_COMPILED: dict[tuple[int, str], CompiledRule] = {}
+
+
+def compiled(rv: RuleVersion) -> CompiledRule:
+    """The compiled form of a rule version (cached by id and checksum)."""
+    key = (rv.pk, rv.checksum)
+    rule = _COMPILED.get(key)
+    if rule is None:
+        rule = _COMPILED[key] = CompiledRule(rv, RuleDocument.model_validate(rv.document))
+    return rule
+
+
+def rules_in_force(year: int, awards: list[str] | None = None) -> dict[str, RuleVersion]:
+    """For each award, the newest rule version in force on 31/12 of ``year``."""
+    ref = dt.date(year, 12, 31)
+    qs = RuleVersion.objects.filter(valid_from__lte=ref).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=ref))
+    qs = qs.filter(award__active=True).select_related("award").order_by("award__order", "valid_from", "version")
+    if awards is not None:
+        qs = qs.filter(award__code__in=awards)
+    chosen: dict[str, RuleVersion] = {}
+    for rv in qs:
+        chosen[rv.award.code] = rv  # later valid_from / higher version wins
+    return chosen
+
+
+def short_names() -> dict[str, str]:
+    """Award code → short name for reason texts."""
+    return {code: short or code for code, short in Award.objects.values_list("code", "short_name")}
+
+
+def explain(subject, award_code: str, year: int) -> Verdict:
+    """Judge one person or unit for one award in ``year``, with every reason and its legal citation."""
+    is_person = isinstance(subject, Person)
+    ctx = Ctx.of(year, short_names())
+    rv = rules_in_force(year, [award_code]).get(award_code)
+    subject_type = "person" if is_person else "unit"
+    unit_id = subject.unit_id if is_person else subject.pk
+    if rv is None:
+        text = f"Chưa có quy tắc xét {award_code} có hiệu lực trong năm {year}"
+        return Verdict(subject_type, subject.pk, unit_id, award_code, "chua_du", None, [Reason(text, "", False)])
+    rule = compiled(rv)
+    if (rule.subject == "ca_nhan") != is_person:
+        raise ValueError(f"{award_code} không xét cho đối tượng này")
+    if is_person:
+        f = F.load_people(year, rule.needs, person_id=subject.pk).get(subject.pk)
+    else:
+        f = F.load_units(year, rule.needs, unit=subject, only=subject.pk).get(subject.pk)
+    if f is None:  # a unit dissolved before or established after the year
+        reason = Reason(f"Đơn vị không tồn tại trong năm {year}", "", False)
+        return Verdict(subject_type, subject.pk, unit_id, award_code, "chua_du", None, [reason], rv.pk)
+    status, soon, reasons = rule.judge(f, ctx, True)
+    return Verdict(subject_type, subject.pk, unit_id, award_code, OUTCOME[status], soon, reasons, rv.pk)
+
+
+@dataclass
+class Evaluation:
+    """A bulk run's outcome: the verdicts kept, the rule versions used, counts per award and outcome, inputs hash."""
+
+    verdicts: list[Verdict]
+    rule_versions: dict[str, int]
+    summary: dict[str, dict[str, int]]
+    inputs_hash: str
+    subjects: int
+
+
+def evaluate_full(
+    year: int,
+    unit: OrgUnit | None = None,
+    awards: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    include_not_eligible: bool = False,
+    hash_inputs: bool = False,
+    every: int = 5000,
+) -> Evaluation:
+    """Judge every person and unit of the scope for every rule in force (see :func:`evaluate`)."""
+    ctx = Ctx.of(year, short_names())
+    rules = [compiled(rv) for rv in rules_in_force(year, awards).values()]
+    person_rules = [r for r in rules if r.subject == "ca_nhan"]
+    unit_rules = [r for r in rules if r.subject == "tap_the"]
+    hasher = F._Hasher(hash_inputs)
+    people = F.load_people(year, merge_needs(person_rules), unit=unit, hasher=hasher) if person_rules else {}
+    units = F.load_units(year, merge_needs(unit_rules), unit=unit, hasher=hasher) if unit_rules else {}
+    total = len(people) + len(units)
+    counts: dict[str, Counter] = {r.code: Counter() for r in rules}
+    verdicts: list[Verdict] = []
+    keep_all = include_not_eligible
+    done = 0
+    for subject_type, subjects, subject_rules in (("person", people, person_rules), ("unit", units, unit_rules)):
+        judges = [(r, r.judge_fast, counts[r.code], r.code, r.rule_version_id) for r in subject_rules]
+        for f in subjects.values():
+            unit_id = f.unit_id
+            for rule, judge, counter, code, rv_id in judges:
+                status, soon = judge(f, ctx)
+                outcome = OUTCOME[status]
+                counter[outcome] += 1
+                if status != FAIL or keep_all:
+                    lazy = _lazy_reasons(rule, f, ctx)
+                    verdicts.append(Verdict(subject_type, f.id, unit_id, code, outcome, soon, None, rv_id, lazy))
+            done += 1
+            if progress is not None and done % every == 0:
+                progress(done, total)
+    if progress is not None:
+        progress(total, total)
+    return Evaluation(
+        verdicts,
+        {r.code: r.rule_version_id for r in rules},
+        {code: dict(c) for code, c in counts.items()},
+        hasher.hexdigest(),
+        total,
+    )
+
+
+# The dataclass default lives in __init__; without the class attribute a deleted ``reasons`` reaches __getattr__.
+del Verdict.reasons
+
+
+def _lazy_reasons(rule: CompiledRule, f, ctx: Ctx):
+    return lambda: rule.reasons(f, ctx)
+
+
+def evaluate(
+    year: int,
+    unit: OrgUnit | None = None,
+    awards: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    include_not_eligible: bool = False,
+) -> list[Verdict]:
+    """Judge every person and unit in ``unit``'s subtree (everyone when None) for every award (or ``awards``) with
+    the rule versions in force on 31/12 of ``year``.
+
+    Returns the ``du`` and ``sap_du`` verdicts (all verdicts with ``include_not_eligible``); ``progress(done,
+    total)`` is called every few thousand subjects. Reasons are built when first read.
+    """
+    return evaluate_full(year, unit, awards, progress, include_not_eligible=include_not_eligible).verdicts

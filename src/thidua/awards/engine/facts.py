@@ -1,0 +1,329 @@
+"""Facts the predicates read, loaded in a few set-based queries for a whole scope (or for one subject).
+
+The one-subject check (:func:`thidua.awards.engine.explain`) and the bulk run (:func:`evaluate`) call the same
+loaders with a different filter, so both paths see the same facts; only the number of subjects differs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from thidua.org.models import OrgUnit, Person, ServicePeriod, UnitMembership
+from thidua.records.choices import LEVEL_RANK, RATING_RANK, DisciplineForm, PartyRating
+from thidua.records.models import (
+    Achievement,
+    AwardRecord,
+    Discipline,
+    LeavePeriod,
+    PendingReview,
+    PersonRating,
+    UnitRating,
+)
+
+from ..models import Award
+
+RATING = {str(k): v for k, v in RATING_RANK.items()}
+LEVEL = {str(k): v for k, v in LEVEL_RANK.items()}
+DISCIPLINE = {str(v): i for i, v in enumerate(DisciplineForm.values, start=1)}
+PARTY = {PartyRating.TSVM_TIEU_BIEU.value: 4, PartyRating.TSVM.value: 3, PartyRating.HTNV.value: 2}
+PARTY[PartyRating.KHTNV.value] = 1
+_EMPTY: dict = {}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clipped to the end of a shorter month."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    last = 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def calendar_months(start: dt.date, end: dt.date) -> tuple[int, int]:
+    """Whole calendar months from ``start`` to ``end`` inclusive and the days left (as org.selectors counts)."""
+    after = end + dt.timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    while months > 0 and add_months(start, months) > after:
+        months -= 1
+    return months, (after - add_months(start, months)).days
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What the rules of a run need loaded: years of ratings and achievements back, the award codes the rules read
+    with the years back for each (None: the whole history), and the start in the current unit."""
+
+    lookback: int = 3
+    achievement_lookback: int = 1
+    codes: tuple[tuple[str, int | None], ...] = ()
+    unit_since: bool = False
+
+    def award_filter(self, year: int, codes: dict[str, int]) -> Q | None:
+        """The AwardRecord filter for the codes read (None when no code is read)."""
+        q = None
+        for back in {b for _, b in self.codes}:
+            ids = [codes[c] for c, b in self.codes if b == back and c in codes]
+            part = Q(award_id__in=ids) if back is None else Q(award_id__in=ids, year__gte=year - back)
+            q = part if q is None else q | part
+        return q
+
+
+class PersonFacts:
+    """Everything the person predicates read about one person (as of 31/12 of the evaluated year)."""
+
+    __slots__ = (
+        "id",
+        "unit_id",
+        "gender",
+        "category",
+        "ratings",
+        "titles",
+        "received",
+        "achievements",
+        "disciplines",
+        "reviews",
+        "service",
+        "leaves",
+        "unit_since",
+        "cache",
+    )
+
+    def __init__(self, pid: int, unit_id: int, gender: str, category: str):
+        self.id = pid
+        self.unit_id = unit_id
+        self.gender = gender
+        self.category = category
+        self.ratings: dict[int, int] = _EMPTY  # year → rating rank
+        self.titles: dict[int, set[str]] = _EMPTY  # year → award codes received that year
+        self.received: dict[str, list[int]] = _EMPTY  # award code → years
+        self.achievements: list[tuple[int, str, int]] = []  # (year, kind, level rank)
+        self.disciplines: list[tuple[int, dt.date, dt.date | None, str]] = []  # (form rank, from, to, form)
+        self.reviews: list[tuple[dt.date, dt.date | None, str]] = []
+        self.service: list[tuple[dt.date, dt.date | None]] = []
+        self.leaves: list[tuple[str, dt.date, dt.date]] = []
+        self.unit_since: dt.date | None = None
+        self.cache: dict = {}
+
+
+@dataclass
+class UnitFacts:
+    """What the collective predicates read about one unit in the evaluated year, with member statistics."""
+
+    id: int
+    path: str
+    since: dt.date | None
+    ratings: dict[int, tuple[int, int, bool, int | None]] = field(default_factory=dict)
+    titles: dict[int, set[str]] = field(default_factory=dict)
+    received: dict[str, list[int]] = field(default_factory=dict)
+    members: int = 0
+    member_ratings: Counter = field(default_factory=Counter)  # rating rank → members
+    member_titles: Counter = field(default_factory=Counter)  # frozenset of codes → members
+    member_disciplines: list[tuple[int, dt.date, dt.date | None, str]] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)
+
+    # Persons and units share some predicates (months since start, awards received).
+    @property
+    def unit_id(self) -> int:
+        return self.id
+
+
+class _Hasher:
+    """sha256 over the loaded rows (the run's inputs hash); a no-op when not wanted."""
+
+    def __init__(self, on: bool):
+        self.h = hashlib.sha256() if on else None
+
+    def add(self, name: str, rows: list) -> list:
+        if self.h is not None:
+            self.h.update(name.encode())
+            self.h.update(repr(sorted(rows, key=repr)).encode())
+        return rows
+
+    def hexdigest(self) -> str:
+        return self.h.hexdigest() if self.h is not None else ""
+
+
+def award_codes() -> dict[int, str]:
+    """Award id → code."""
+    return dict(Award.objects.values_list("id", "code"))
+
+
+def load_people(
+    year: int, needs: Needs, *, unit: OrgUnit | None = None, person_id: int | None = None, hasher=None
+) -> dict[int, PersonFacts]:
+    """Facts of every person in ``unit``'s subtree (or of one person), in one query per kind of record."""
+    hasher = hasher or _Hasher(False)
+    ref, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
+    first = year - needs.lookback
+    if person_id is not None:
+        people_q, rel_q = Q(pk=person_id), Q(person_id=person_id)
+    elif unit is not None:
+        people_q, rel_q = Q(unit__path__startswith=unit.path), Q(person__unit__path__startswith=unit.path)
+    else:
+        people_q = rel_q = Q()
+    facts: dict[int, PersonFacts] = {}
+    rows = hasher.add("p", list(Person.objects.filter(people_q).values_list("id", "unit_id", "gender", "category")))
+    for pid, unit_id, gender, category in rows:
+        facts[pid] = PersonFacts(pid, unit_id, gender, category)
+
+    rows = PersonRating.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
+        "person_id", "year", "rating"
+    )
+    grouped: dict[int, dict] = {}
+    for pid, yr, rating in hasher.add("r", list(rows)):
+        d = grouped.get(pid)
+        if d is None:
+            d = grouped[pid] = {}
+        d[yr] = RATING.get(rating, 0)
+    for pid, d in grouped.items():
+        f = facts.get(pid)
+        if f is not None:
+            f.ratings = d
+
+    codes = award_codes()
+    ids = {code: pk for pk, code in codes.items()}
+    award_q = needs.award_filter(year, ids)
+    if award_q is not None:
+        rows = AwardRecord.objects.filter(rel_q, award_q, person__isnull=False, year__lte=year).values_list(
+            "person_id", "award_id", "year"
+        )
+        for pid, award_id, yr in hasher.add("a", list(rows)):
+            f = facts.get(pid)
+            if f is None:
+                continue
+            code = codes[award_id]
+            if f.titles is _EMPTY:
+                f.titles, f.received = {}, {}
+            f.titles.setdefault(yr, set()).add(code)
+            f.received.setdefault(code, []).append(yr)
+
+    first_achievement = year - needs.achievement_lookback
+    rows = Achievement.objects.filter(rel_q, year__gte=first_achievement, year__lte=year).values_list(
+        "person_id", "year", "kind", "level"
+    )
+    for pid, yr, kind, level in hasher.add("ach", list(rows)):
+        if pid in facts:
+            facts[pid].achievements.append((yr, kind, LEVEL.get(level, 0)))
+
+    rows = Discipline.objects.filter(rel_q, decided_on__lte=ref).values_list(
+        "person_id", "form", "decided_on", "effective_to"
+    )
+    for pid, form, frm, to in hasher.add("d", list(rows)):
+        if pid in facts:
+            facts[pid].disciplines.append((DISCIPLINE.get(form, 0), frm, to, form))
+
+    rows = PendingReview.objects.filter(rel_q, start_on__lte=ref).filter(Q(end_on__isnull=True) | Q(end_on__gte=ref))
+    for pid, frm, to, kind in hasher.add("pr", list(rows.values_list("person_id", "start_on", "end_on", "kind"))):
+        if pid in facts:
+            facts[pid].reviews.append((frm, to, kind))
+
+    rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref).values_list("person_id", "start_on", "end_on")
+    for pid, frm, to in hasher.add("s", list(rows)):
+        if pid in facts:
+            facts[pid].service.append((frm, to))
+    for f in facts.values():
+        if len(f.service) > 1:
+            f.service.sort()
+
+    rows = LeavePeriod.objects.filter(rel_q, start_on__lte=ref, end_on__gte=start).values_list(
+        "person_id", "kind", "start_on", "end_on"
+    )
+    for pid, kind, frm, to in hasher.add("l", list(rows)):
+        if pid in facts:
+            facts[pid].leaves.append((kind, frm, to))
+
+    if needs.unit_since:
+        rows = UnitMembership.objects.filter(rel_q, start_on__lte=ref).filter(
+            Q(end_on__isnull=True) | Q(end_on__gte=ref)
+        )
+        for pid, unit_id, frm in hasher.add("m", list(rows.values_list("person_id", "unit_id", "start_on"))):
+            f = facts.get(pid)
+            if f is not None and f.unit_id == unit_id and (f.unit_since is None or frm < f.unit_since):
+                f.unit_since = frm
+    return facts
+
+
+def load_units(
+    year: int, needs: Needs, *, unit: OrgUnit | None = None, only: int | None = None, hasher=None
+) -> dict[int, UnitFacts]:
+    """Facts of every unit in ``unit``'s subtree (all units when None), with statistics over each unit's members
+    (everyone holding a membership in the unit or below it on 31/12 of the year). ``only`` keeps one unit."""
+    hasher = hasher or _Hasher(False)
+    ref, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
+    first = year - needs.lookback
+    units_q = Q(path__startswith=unit.path) if unit is not None else Q()
+    rel_q = Q(unit__path__startswith=unit.path) if unit is not None else Q()
+    rows = OrgUnit.objects.filter(units_q).values_list("id", "path", "valid_from", "valid_to")
+    facts: dict[int, UnitFacts] = {}
+    by_path: dict[str, UnitFacts] = {}
+    for uid, path, frm, to in hasher.add("u", list(rows)):
+        if (to is not None and to < start) or (frm is not None and frm > ref):
+            continue  # dissolved before, or established after, the year
+        if only is not None and uid != only:
+            continue
+        facts[uid] = by_path[path] = UnitFacts(uid, path, frm)
+
+    rows = UnitRating.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
+        "unit_id", "year", "rating", "party_rating", "comprehensive_strong", "strength"
+    )
+    for uid, yr, rating, party, strong, strength in hasher.add("ur", list(rows)):
+        if uid in facts:
+            facts[uid].ratings[yr] = (RATING.get(rating, 0), PARTY.get(party, 0), bool(strong), strength)
+
+    codes = award_codes()
+    award_q = needs.award_filter(year, {code: pk for pk, code in codes.items()})
+    rows = (
+        AwardRecord.objects.filter(rel_q, award_q, unit__isnull=False, year__lte=year).values_list(
+            "unit_id", "award_id", "year"
+        )
+        if award_q is not None
+        else []
+    )
+    for uid, award_id, yr in hasher.add("ua", list(rows)):
+        f = facts.get(uid)
+        if f is not None:
+            code = codes[award_id]
+            f.titles.setdefault(yr, set()).add(code)
+            f.received.setdefault(code, []).append(yr)
+
+    # Members on 31/12: their rating and titles of the year, and discipline in effect during it.
+    members = UnitMembership.objects.filter(rel_q, start_on__lte=ref).filter(
+        Q(end_on__isnull=True) | Q(end_on__gte=ref)
+    )
+    member_unit: dict[int, str] = {}
+    for pid, path in hasher.add("um", list(members.values_list("person_id", "unit__path"))):
+        member_unit.setdefault(pid, path)
+    if not member_unit:
+        return facts
+    person_q = Q(person_id__in=members.values("person_id"))
+    ratings = dict(PersonRating.objects.filter(person_q, year=year).values_list("person_id", "rating"))
+    hasher.add("umr", list(ratings.items()))
+    titles: dict[int, set[str]] = {}
+    for pid, award_id in AwardRecord.objects.filter(person_q, year=year).values_list("person_id", "award_id"):
+        titles.setdefault(pid, set()).add(codes[award_id])
+    hasher.add("umt", [(k, sorted(v)) for k, v in titles.items()])
+    disciplines: dict[int, list] = {}
+    rows = Discipline.objects.filter(person_q, decided_on__lte=ref).values_list(
+        "person_id", "form", "decided_on", "effective_to"
+    )
+    for pid, form, frm, to in hasher.add("umd", list(rows)):
+        disciplines.setdefault(pid, []).append((DISCIPLINE.get(form, 0), frm, to, form))
+    steplen = OrgUnit.steplen
+    for pid, path in member_unit.items():
+        rank = RATING.get(ratings.get(pid, ""), 0)
+        held = frozenset(titles[pid]) if pid in titles else None
+        for end in range(steplen, len(path) + 1, steplen):
+            f = by_path.get(path[:end])
+            if f is None:
+                continue
+            f.members += 1
+            f.member_ratings[rank] += 1
+            if held:
+                f.member_titles[held] += 1
+            if pid in disciplines:
+                f.member_disciplines.extend(disciplines[pid])
+    return facts

@@ -1,0 +1,460 @@
+"""Demo yearly records (2015–2025) for the demo organisation, so that every main rule has, for 2025, at least one
+eligible, one not-eligible and one soon-eligible subject. Everything here is ILLUSTRATIVE.
+
+Two layers:
+
+* **scenario people** — a dozen invented staff of Phòng Kế hoạch, Nhà máy Z111, each built for one case: a 2-year
+  CSTĐCS streak, a streak broken in 2023, 3 CSTĐCS with or without an army-level initiative, 25 years of continuous
+  service reached in 03/2026, a break in service, discipline in 2025, an open review, a recruit of 2025 …;
+* **everyone else** — ratings, titles and a few initiatives drawn from a seeded random generator per person (the
+  same on every run), and yearly results for every unit, with Phòng Kỹ thuật of Z111 kept exemplary in 2025.
+
+The load is idempotent: scenario people are found by (name, birth date); each record is inserted only when its
+natural key is not there yet (bulk_create); all rows carry ``source = du_lieu_mau``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+
+from thidua.awards.models import Award
+from thidua.org import services as org_services
+from thidua.org.choices import Category, Gender
+from thidua.org.models import OrgUnit, Person, ServicePeriod
+
+from .choices import AchievementKind, DisciplineForm, Level, PartyRating, Rating, RecordSource, ReviewKind
+from .models import Achievement, AwardRecord, Discipline, PendingReview, PersonRating, UnitRating
+
+D = dt.date
+SEED = 2025
+FIRST_YEAR, LAST_YEAR = 2015, 2025
+SOURCE = RecordSource.DEMO
+H, T, N, K = Rating.HTXSNV, Rating.HTTNV, Rating.HTNV, Rating.KHTNV
+BASE, ARMY = Level.BASE, Level.ARMY
+PLANT, SCENARIO_UNIT, EXEMPLARY_UNIT, WEAK_UNIT = (
+    "Nhà máy Z111",
+    "Phòng Kế hoạch",
+    "Phòng Kỹ thuật",
+    "Phân xưởng Cơ khí",
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One invented person built for a rule case (ratings default to HTTNV each year of service)."""
+
+    name: str
+    born: dt.date
+    enlisted: dt.date
+    why: str
+    gender: str = Gender.MALE
+    ratings: dict[int, str] = field(default_factory=dict)
+    titles: dict[int, str] = field(default_factory=dict)  # year → award code
+    awards: tuple[tuple[int, str], ...] = ()  # (year, award code) of non-yearly forms already received
+    achievements: tuple[tuple[int, str, str], ...] = ()  # (year, level, title)
+    discipline: tuple[dt.date, dt.date, str] | None = None
+    review: tuple[dt.date, str] | None = None
+    earlier_service: tuple[dt.date, dt.date] | None = None  # a period before a break
+    default: str = T
+
+
+def _cs(*years: int) -> dict[int, str]:
+    return dict.fromkeys(years, "CSTDCS")
+
+
+CASES: tuple[Case, ...] = (
+    Case(
+        "Phạm Minh Đức",
+        D(1985, 4, 12),
+        D(2005, 9, 1),
+        "BKBQP đủ: CSTĐCS 2024, 2025",
+        ratings={2024: H, 2025: H},
+        titles={2021: "CSTT", 2022: "CSTT", 2023: "CSTT", **_cs(2024, 2025)},
+        achievements=((2024, BASE, "Cải tiến quy trình lập kế hoạch sản xuất quý"),),
+    ),
+    Case(
+        "Lê Thị Thanh Hương",
+        D(1988, 8, 3),
+        D(2008, 3, 1),
+        "BKBQP sắp đủ: CSTĐCS 2025 là năm đầu",
+        gender=Gender.FEMALE,
+        ratings={2025: H},
+        titles={2023: "CSTT", 2024: "CSTT", **_cs(2025)},
+        achievements=((2025, BASE, "Phần mềm theo dõi vật tư tồn kho"),),
+    ),
+    Case(
+        "Vũ Quang Huy",
+        D(1983, 1, 20),
+        D(2003, 2, 15),
+        "BKBQP chưa đủ: chuỗi CSTĐCS đứt năm 2023",
+        ratings={2022: H, 2024: H},
+        titles={**_cs(2022), 2023: "CSTT", **_cs(2024), 2025: "CSTT"},
+    ),
+    Case(
+        "Đỗ Văn Thắng",
+        D(1980, 6, 30),
+        D(1999, 9, 1),
+        "CSTĐ toàn quân đủ: 3 năm CSTĐCS + sáng kiến cấp toàn quân; HC QKQT đủ (26 năm)",
+        ratings={2023: H, 2024: H, 2025: H},
+        titles=_cs(2023, 2024, 2025),
+        awards=((2019, "HCCSVV_HANG_NHAT"),),
+        achievements=((2023, BASE, "Gá kẹp nhanh cho máy phay"), (2024, ARMY, "Dây chuyền kiểm tra tự động")),
+    ),
+    Case(
+        "Nguyễn Thị Lan Anh",
+        D(1986, 11, 5),
+        D(2007, 9, 1),
+        "CSTĐ toàn quân chưa đủ: 3 năm CSTĐCS nhưng sáng kiến chỉ cấp cơ sở",
+        gender=Gender.FEMALE,
+        ratings={2023: H, 2024: H, 2025: H},
+        titles=_cs(2023, 2024, 2025),
+        achievements=((2023, BASE, "Sổ tay an toàn phân xưởng"), (2025, BASE, "Biểu mẫu báo cáo điện tử")),
+    ),
+    Case(
+        "Trần Quốc Bảo",
+        D(1987, 2, 14),
+        D(2006, 9, 1),
+        "CSTĐ toàn quân sắp đủ: 2 năm CSTĐCS + sáng kiến toàn quân",
+        ratings={2024: H, 2025: H},
+        titles={2023: "CSTT", **_cs(2024, 2025)},
+        achievements=((2025, ARMY, "Mô hình mô phỏng huấn luyện vận hành"),),
+    ),
+    Case(
+        "Hoàng Văn Khải",
+        D(1978, 10, 9),
+        D(2001, 3, 15),
+        "HC QKQT sắp đủ: đủ 25 năm liên tục vào 03/2026",
+        awards=((2021, "HCCSVV_HANG_NHAT"),),
+        titles={2024: "CSTT"},
+    ),
+    Case(
+        "Bùi Thị Ngọc",
+        D(1979, 5, 25),
+        D(2007, 3, 1),
+        "HC QKQT chưa đủ: phục vụ từ 1998, gián đoạn 2003–2007",
+        gender=Gender.FEMALE,
+        earlier_service=(D(1998, 2, 1), D(2003, 1, 31)),
+        awards=((2017, "HCCSVV_HANG_BA"),),
+    ),
+    Case(
+        "Đặng Minh Tuấn",
+        D(1994, 7, 7),
+        D(2016, 4, 1),
+        "HCCSVV hạng Ba sắp đủ: đủ 10 năm vào 04/2026",
+        titles={2023: "CSTT", 2024: "CSTT"},
+    ),
+    Case(
+        "Ngô Thanh Sơn",
+        D(1982, 3, 3),
+        D(2002, 9, 1),
+        "Kỷ luật khiển trách năm 2025: không xét danh hiệu 2025",
+        ratings={2024: H, 2025: H},
+        titles={2023: "CSTT", **_cs(2024)},
+        discipline=(D(2025, 6, 10), D(2026, 6, 9), DisciplineForm.KHIEN_TRACH),
+    ),
+    Case(
+        "Lý Văn Hải",
+        D(1984, 12, 1),
+        D(2004, 9, 1),
+        "Đang xem xét kỷ luật từ 11/2025: tạm dừng đề nghị khen thưởng",
+        ratings={2024: H, 2025: H},
+        titles=_cs(2023, 2024),
+        review=(D(2025, 11, 20), ReviewKind.DISCIPLINE),
+    ),
+    Case(
+        "Phan Thị Mai",
+        D(1990, 9, 9),
+        D(2012, 9, 1),
+        "CSTT chưa đủ: không hoàn thành nhiệm vụ năm 2025",
+        gender=Gender.FEMALE,
+        ratings={2025: K},
+        titles={2023: "CSTT", 2024: "CSTT"},
+    ),
+    Case(
+        "Trịnh Công Minh",
+        D(2003, 1, 15),
+        D(2025, 5, 1),
+        "CSTT sắp đủ: mới tuyển dụng 05/2025, dưới 9 tháng",
+    ),
+)
+
+#: Past CSTĐ toàn quân titles of a few generated staff (by their position in the name-sorted list).
+PAST_CSTDTQ = ((3, 2019), (17, 2021), (41, 2022))
+
+
+@dataclass
+class RecordsResult:
+    """What the demo records load created."""
+
+    people_created: int = 0
+    ratings: int = 0
+    unit_ratings: int = 0
+    awards: int = 0
+    achievements: int = 0
+    disciplines: int = 0
+    reviews: int = 0
+
+    def summary(self) -> str:
+        """One line for the ``thidua demo`` output."""
+        return (
+            f"Thành tích mẫu 2015–2025: thêm {self.ratings} đánh giá cá nhân, {self.unit_ratings} đánh giá tập thể, "
+            f"{self.awards} danh hiệu/khen thưởng, {self.achievements} sáng kiến, đề tài, {self.disciplines} kỷ luật, "
+            f"{self.reviews} việc đang xem xét."
+        )
+
+
+class _Rows:
+    """Rows to insert, skipping the natural keys already present from an earlier run."""
+
+    def __init__(self):
+        self.ratings: dict[tuple[int, int], PersonRating] = {}
+        self.unit_ratings: dict[tuple[int, int], UnitRating] = {}
+        self.awards: dict[tuple, AwardRecord] = {}
+        self.achievements: dict[tuple, Achievement] = {}
+        self.disciplines: dict[tuple, Discipline] = {}
+        self.reviews: dict[tuple, PendingReview] = {}
+        self.families: set[tuple[int, int, str]] = set()
+        self.exemplary_ids: set[int] = set()
+
+    def rating(self, pid: int, year: int, rating: str) -> None:
+        self.ratings.setdefault((pid, year), PersonRating(person_id=pid, year=year, rating=rating, source=SOURCE))
+
+    def award(self, award: Award | None, year: int, *, pid: int | None = None, uid: int | None = None) -> None:
+        if award is None:
+            return
+        family_key = (pid or -uid, year, award.family)
+        if award.family and family_key in self.families:
+            return
+        self.families.add(family_key)
+        self.awards.setdefault(
+            (pid, uid, year, award.pk),
+            AwardRecord(
+                award=award,
+                person_id=pid,
+                unit_id=uid,
+                year=year,
+                family=award.family,
+                decision_ref=f"QĐ khen thưởng năm {year} (minh họa)",
+                source=SOURCE,
+            ),
+        )
+
+    def achievement(self, pid: int, year: int, level: str, title: str, kind: str = AchievementKind.INITIATIVE):
+        self.achievements.setdefault(
+            (pid, year, title),
+            Achievement(person_id=pid, year=year, kind=kind, level=level, title=title, source=SOURCE),
+        )
+
+
+def _find_units() -> dict[str, OrgUnit]:
+    plant = OrgUnit.objects.filter(name=PLANT).first()
+    if plant is None:
+        raise RuntimeError("Chưa có dữ liệu mẫu về tổ chức: chạy «thidua demo» trước.")
+    children = {u.name: u for u in OrgUnit.objects.filter(path__startswith=plant.path, depth=plant.depth + 1)}
+    return {
+        "plant": plant,
+        "scenario": children[SCENARIO_UNIT],
+        "exemplary": children[EXEMPLARY_UNIT],
+        "weak": children.get(WEAK_UNIT, plant),
+    }
+
+
+def _scenario_people(unit: OrgUnit) -> tuple[list[tuple[Case, Person]], int]:
+    """Find or create each scenario person (through the org services, so they carry audit events)."""
+    found, created = [], 0
+    for case in CASES:
+        person = Person.objects.filter(full_name=case.name, date_of_birth=case.born).first()
+        if person is None:
+            person = org_services.person_create(
+                actor=None,
+                unit=unit,
+                full_name=case.name,
+                gender=case.gender,
+                date_of_birth=case.born,
+                category=Category.DEFENCE_WORKER if case.gender == Gender.FEMALE else Category.PROFESSIONAL,
+                enlisted_on=case.enlisted,
+            )
+            title = "Nhân viên kế hoạch" if case.gender == Gender.FEMALE else "Trợ lý kế hoạch"
+            org_services.position_add(actor=None, person=person, title=title, unit=unit, start_on=case.enlisted)
+            if case.earlier_service:
+                start, end = case.earlier_service
+                org_services.service_period_add(
+                    actor=None, person=person, start_on=start, end_on=end, note="(minh họa)"
+                )
+            created += 1
+        found.append((case, person))
+    return found, created
+
+
+def _serving_years(periods: list[tuple[dt.date, dt.date | None]]) -> list[int]:
+    years = set()
+    for start, end in periods:
+        years.update(range(max(FIRST_YEAR, start.year), min(LAST_YEAR, (end or D(LAST_YEAR, 12, 31)).year) + 1))
+    return sorted(years)
+
+
+def _draw_rating(rng: random.Random) -> str:
+    x = rng.random()
+    return H if x < 0.2 else T if x < 0.82 else N if x < 0.97 else K
+
+
+def _generated(rows: _Rows, people: list[tuple[int, str]], periods, awards: dict[str, Award], skip: set[int]) -> None:
+    """Ratings, titles and some initiatives for everyone who is not a scenario person.
+
+    In the exemplary unit every member completes the last year's tasks and its first member is CSTĐCS that year.
+    """
+    exemplary = rows.exemplary_ids
+    star = min(exemplary) if exemplary else None
+    for index, (pid, key) in enumerate(people):
+        if pid in skip:
+            continue
+        rng = random.Random(f"{SEED}:{key}")
+        for year in _serving_years(periods.get(pid, [])):
+            rating = _draw_rating(rng)
+            initiative = rating == H and rng.random() < 0.5
+            cstdcs = rating == H and (initiative or rng.random() < 0.3)
+            cstt = rng.random() < 0.85
+            if year == LAST_YEAR and pid in exemplary:
+                rating = H if pid == star else T if rating in (N, K) else rating
+                cstdcs = cstdcs or pid == star
+            rows.rating(pid, year, rating)
+            if initiative:
+                rows.achievement(pid, year, BASE, f"Sáng kiến cải tiến số {pid}-{year} (minh họa)")
+            if cstdcs and rating == H:
+                rows.award(awards.get("CSTDCS"), year, pid=pid)
+            elif rating in (H, T) and cstt:
+                rows.award(awards.get("CSTT"), year, pid=pid)
+        for position, year in PAST_CSTDTQ:
+            if index == position:
+                rows.award(awards.get("CSTDTQ"), year, pid=pid)
+                title = f"Đề tài cấp toàn quân số {pid} (minh họa)"
+                rows.achievement(pid, year - 1, ARMY, title, AchievementKind.RESEARCH)
+
+
+def _cases(rows: _Rows, found: list[tuple[Case, Person]], awards: dict[str, Award]) -> None:
+    for case, person in found:
+        starts = [(case.enlisted, None)] + ([case.earlier_service] if case.earlier_service else [])
+        for year in _serving_years(starts):
+            rows.rating(person.pk, year, case.ratings.get(year, case.default))
+        for year, code in case.titles.items():
+            rows.award(awards.get(code), year, pid=person.pk)
+        for year, code in case.awards:
+            rows.award(awards.get(code), year, pid=person.pk)
+        for year, level, title in case.achievements:
+            rows.achievement(person.pk, year, level, title)
+        if case.discipline:
+            decided, until, form = case.discipline
+            rows.disciplines.setdefault(
+                (person.pk, decided, form),
+                Discipline(
+                    person=person,
+                    form=form,
+                    decided_on=decided,
+                    effective_to=until,
+                    decision_ref="QĐ kỷ luật (minh họa)",
+                    source=SOURCE,
+                ),
+            )
+        if case.review:
+            start, kind = case.review
+            rows.reviews.setdefault(
+                (person.pk, start, kind),
+                PendingReview(person=person, kind=kind, start_on=start, note="(minh họa)", source=SOURCE),
+            )
+
+
+def _units(rows: _Rows, units: list[OrgUnit], special: dict[str, OrgUnit], awards: dict[str, Award]) -> None:
+    """Yearly results for every unit; titles up to the last year; Phòng Kỹ thuật exemplary, the workshop weak."""
+    for unit in units:
+        rng = random.Random(f"{SEED}:unit:{unit.name}:{unit.depth}")
+        first = max(FIRST_YEAR, unit.valid_from.year if unit.valid_from else FIRST_YEAR)
+        last = min(LAST_YEAR, unit.valid_to.year if unit.valid_to else LAST_YEAR)
+        for year in range(first, last + 1):
+            rating = H if rng.random() < 0.35 else T if rng.random() < 0.9 else N
+            if unit.pk == special["exemplary"].pk and year >= LAST_YEAR - 2:
+                rating = H
+            if unit.pk == special["weak"].pk and year == LAST_YEAR:
+                rating = N
+            party = PartyRating.TSVM_TIEU_BIEU if rating == H and rng.random() < 0.4 else PartyRating.TSVM
+            strong = rating == H or rng.random() < 0.5
+            rows.unit_ratings.setdefault(
+                (unit.pk, year),
+                UnitRating(
+                    unit=unit,
+                    year=year,
+                    rating=rating,
+                    party_rating=party,
+                    comprehensive_strong=strong,
+                    strength=rng.randint(12, 60),
+                    source=SOURCE,
+                ),
+            )
+            if year < LAST_YEAR:
+                code = "DVQT" if rating == H and rng.random() < 0.6 else "DVTT" if rating in (H, T) else ""
+                if code:
+                    rows.award(awards.get(code), year, uid=unit.pk)
+
+
+def _insert(model, rows: dict, existing: set) -> int:
+    """Insert the rows whose natural key is not among ``existing``; returns how many were inserted."""
+    new = [row for key, row in rows.items() if key not in existing]
+    model.objects.bulk_create(new, batch_size=5000)
+    return len(new)
+
+
+@transaction.atomic
+def load_records() -> RecordsResult:
+    """Load (or complete) the demo records; a second run inserts nothing."""
+    special = _find_units()
+    result = RecordsResult()
+    found, result.people_created = _scenario_people(special["scenario"])
+    root = OrgUnit.objects.filter(depth=1, path=special["plant"].path[: OrgUnit.steplen]).first()
+    tree = OrgUnit.objects.filter(path__startswith=root.path)
+    awards = {a.code: a for a in Award.objects.all()}
+    people = list(
+        Person.objects.filter(unit__path__startswith=root.path)
+        .order_by("sort_key", "id")
+        .values_list("id", "cccd", "full_name", "unit_id")
+    )
+    periods: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    for pid, start, end in ServicePeriod.objects.filter(person_id__in=[p[0] for p in people]).values_list(
+        "person_id", "start_on", "end_on"
+    ):
+        periods.setdefault(pid, []).append((start, end))
+    rows = _Rows()
+    rows.exemplary_ids = {p[0] for p in people if p[3] == special["exemplary"].pk}
+    _cases(rows, found, awards)
+    keyed = [(pid, cccd or name) for pid, cccd, name, _ in people]
+    _generated(rows, keyed, periods, awards, {person.pk for _, person in found})
+    _units(rows, list(tree), special, awards)
+
+    result.ratings = _insert(PersonRating, rows.ratings, set(PersonRating.objects.values_list("person_id", "year")))
+    result.unit_ratings = _insert(UnitRating, rows.unit_ratings, set(UnitRating.objects.values_list("unit_id", "year")))
+    families = set(AwardRecord.objects.exclude(family="").values_list("person_id", "unit_id", "year", "family"))
+    rows.awards = {
+        k: r
+        for k, r in rows.awards.items()
+        if (r.person_id, r.unit_id, r.year, r.family) not in families or not r.family
+    }
+    taken = set(AwardRecord.objects.values_list("person_id", "unit_id", "year", "award_id"))
+    result.awards = _insert(AwardRecord, rows.awards, taken)
+    demo = Q(source=SOURCE)
+    result.achievements = _insert(
+        Achievement, rows.achievements, set(Achievement.objects.filter(demo).values_list("person_id", "year", "title"))
+    )
+    result.disciplines = _insert(
+        Discipline,
+        rows.disciplines,
+        set(Discipline.objects.filter(demo).values_list("person_id", "decided_on", "form")),
+    )
+    result.reviews = _insert(
+        PendingReview,
+        rows.reviews,
+        set(PendingReview.objects.filter(demo).values_list("person_id", "start_on", "kind")),
+    )
+    return result

@@ -1,0 +1,369 @@
+"""Import past records (ratings, titles and awards received, initiatives) from an Excel list, all or nothing.
+
+The upload is checked before it is parsed (size, ``.xlsx`` name, a zip with a workbook inside and a bounded
+uncompressed size), read with python-calamine, and every row is applied through the record services inside one
+transaction, each row in its own savepoint so one bad row does not hide the next. Any error — a bad cell, a person
+not found, a second title of one family in a year — rolls the whole file back and returns a row-by-row report:
+"Dòng 7, cột «Ngày sinh»: Ngày không hợp lệ: 31/02/1980".
+
+People are matched by CCCD, else by name + birth date + unit, comparing ``vn.search_key`` values (case, diacritics
+and tone placement do not matter), among the people the user may change only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from python_calamine import CalamineWorkbook
+
+from thidua.awards.choices import Subject
+from thidua.awards.models import Award
+from thidua.core import vn
+from thidua.core.choices import Action
+from thidua.org.models import Person
+
+from . import services
+from .choices import AchievementKind, Level, Rating, RecordSource
+from .models import AwardRecord
+from .template import BY_KEY, COLUMNS
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_UNCOMPRESSED = 60 * 1024 * 1024  # a small list never unpacks to this much: refuse zip bombs
+MAX_ROWS = 5000
+HEADER_SCAN_ROWS = 12
+FIELD_COLUMN = {
+    "year": "year",
+    "rating": "rating",
+    "award": "award",
+    "decided_on": "decided_on",
+    "decision_ref": "decision_ref",
+    "issuer": "issuer",
+    "level": "level",
+    "title": "achievement",
+    "kind": "achievement_kind",
+}
+LEVEL_WORDS = {
+    "co so": Level.BASE,
+    "cap co so": Level.BASE,
+    "toan quan": Level.ARMY,
+    "cap bo": Level.ARMY,
+    "cap toan quan": Level.ARMY,
+    "bo quoc phong": Level.ARMY,
+    "toan quoc": Level.NATION,
+    "cap toan quoc": Level.NATION,
+    "nha nuoc": Level.NATION,
+}
+
+
+class ImportRefused(Exception):
+    """The upload itself is unusable (too big, not an .xlsx workbook, no header row); nothing was read."""
+
+
+@dataclass
+class ImportReport:
+    """The outcome: counts of what was saved, or the errors (then nothing was saved)."""
+
+    rows: int = 0
+    ratings: int = 0
+    awards: int = 0
+    achievements: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class RowError(Exception):
+    """One error of one row, optionally tied to a column."""
+
+    def __init__(self, message: str, column: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+def _header_key(text: Any) -> str:
+    """A header cell (or a short value) folded for comparison: no diacritics, case, punctuation or "(nếu có)"."""
+    return vn.search_key(re.sub(r"\(.*?\)", " ", str(text or "")))  # punctuation and "/" fold to spaces
+
+
+HEADER_LOOKUP: dict[str, str] = {}
+for _column in COLUMNS:
+    for _name in (_column.header, *_column.aliases):
+        HEADER_LOOKUP[_header_key(_name)] = _column.key
+
+
+# --- the upload --------------------------------------------------------------------------------------------------
+
+
+def check_upload(name: str, data: bytes) -> None:
+    """Refuse anything but a small, real .xlsx workbook (ImportRefused with a Vietnamese message)."""
+    if not name.lower().endswith(".xlsx"):
+        raise ImportRefused("Chỉ nhận tệp Excel .xlsx (dùng tệp mẫu).")
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(f"Tệp quá lớn ({vn.format_number(len(data) / 1024 / 1024, 1)} MB); tối đa 5 MB.")
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportRefused("Tệp không phải là tệp Excel .xlsx hợp lệ.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ImportRefused("Tệp không phải là tệp Excel .xlsx hợp lệ.") from None
+    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+        raise ImportRefused("Tệp không phải là tệp Excel .xlsx hợp lệ.")
+    if total > MAX_UNCOMPRESSED:
+        raise ImportRefused("Nội dung tệp quá lớn sau khi giải nén; hãy chia nhỏ danh sách.")
+
+
+def read_rows(data: bytes) -> tuple[dict[int, str], list[tuple[int, list[Any]]]]:
+    """The header (column index → key) and the data rows (Excel row number, cells) of the first sheet."""
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        table = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception:  # calamine raises several error types for damaged files; all mean the same to the user
+        raise ImportRefused("Không đọc được tệp Excel (tệp hỏng hoặc có mật khẩu).") from None
+    for index, row in enumerate(table[:HEADER_SCAN_ROWS]):
+        keys = [_header_key(cell) for cell in row]
+        header = {i: HEADER_LOOKUP[key] for i, key in enumerate(keys) if key in HEADER_LOOKUP}
+        if "full_name" in header.values() and "year" in header.values():
+            body = [(index + 2 + offset, cells) for offset, cells in enumerate(table[index + 1 :])]
+            body = [(n, cells) for n, cells in body if any(str(c).strip() for c in cells if c is not None)]
+            if len(body) > MAX_ROWS:
+                raise ImportRefused(f"Danh sách có {len(body)} dòng; mỗi lần nhập tối đa {MAX_ROWS} dòng.")
+            return header, body
+    raise ImportRefused("Không tìm thấy dòng tiêu đề (cần ít nhất các cột «Họ và tên» và «Năm»); hãy dùng tệp mẫu.")
+
+
+# --- cells ---------------------------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return vn.nfc(str(value)).strip()
+
+
+def _year(value: Any) -> int:
+    text = _text(value)
+    if not re.fullmatch(r"[0-9]{4}", text):
+        raise RowError(f"Năm không hợp lệ: {text or '(trống)'}", "year")
+    return int(text)
+
+
+def _date(value: Any, column: str) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return vn.parse_date(_text(value))
+    except ValueError as exc:
+        raise RowError(str(exc), column) from None
+
+
+def _cccd(value: Any) -> str:
+    text = re.sub(r"\s", "", _text(value))
+    if text.isdigit() and len(text) < 12:
+        text = text.zfill(12)  # a CCCD typed into a number cell lost its leading zeros
+    if text and not vn.is_valid_cccd(text):
+        raise RowError(f"Số CCCD không hợp lệ: {text}", "cccd")
+    return text
+
+
+def _choice(value: Any, choices, column: str, extra: dict[str, str] | None = None) -> str:
+    text = _text(value)
+    key = _header_key(text)
+    lookup = {_header_key(label): code for code, label in choices}
+    lookup.update({_header_key(code): code for code, _ in choices})
+    lookup.update(extra or {})
+    if key not in lookup:
+        raise RowError(f"Giá trị không hợp lệ: {text}", column)
+    return lookup[key]
+
+
+# --- matching --------------------------------------------------------------------------------------------------
+
+
+class _Catalogue:
+    """Awards by folded code, name and short name."""
+
+    def __init__(self):
+        self.by_key: dict[str, Award] = {}
+        for award in Award.objects.filter(active=True):
+            for name in (award.code, award.name, award.short_name):
+                if name:
+                    self.by_key.setdefault(_header_key(name), award)
+
+    def find(self, text: str) -> Award:
+        award = self.by_key.get(_header_key(text))
+        if award is None:
+            raise RowError(f"Không có danh hiệu, hình thức «{text}» trong danh mục khen thưởng", "award")
+        if award.subject == Subject.UNIT:
+            raise RowError(f"«{award}» là danh hiệu, hình thức dành cho tập thể", "award")
+        return award
+
+
+class _People:
+    """The people the user may change, found by CCCD or by name + birth date + unit (folded comparison)."""
+
+    def __init__(self, user, rows: list[dict[str, Any]]):
+        scope = Person.objects.visible_to(user, Action.CHANGE).select_related("unit")
+        cccds = {r["cccd"] for r in rows if r.get("cccd")}
+        names = {vn.search_key(r["full_name"]) for r in rows if r.get("full_name")}
+        self.by_cccd = {p.cccd: p for p in scope.filter(cccd__in=cccds)} if cccds else {}
+        self.by_name: dict[str, list[Person]] = {}
+        for person in scope.filter(search_key__in=names) if names else []:
+            self.by_name.setdefault(person.search_key, []).append(person)
+
+    def find(self, row: dict[str, Any]) -> Person:
+        name = row.get("full_name", "")
+        if row.get("cccd"):
+            person = self.by_cccd.get(row["cccd"])
+            if person is None:
+                raise RowError(f"không tìm thấy cán bộ có Số CCCD {row['cccd']} trong phạm vi quản lý của bạn")
+            if name and vn.search_key(name) != person.search_key:
+                raise RowError(f"Số CCCD {row['cccd']} là của «{person.full_name}», không phải «{name}»", "full_name")
+            return person
+        born, unit = row.get("date_of_birth"), row.get("unit", "")
+        if not born or not unit:
+            raise RowError("thiếu Số CCCD; khi không có CCCD phải có đủ Họ và tên, Ngày sinh và Đơn vị")
+        unit_key = _header_key(unit)
+        found = [
+            p
+            for p in self.by_name.get(vn.search_key(name), [])
+            if p.date_of_birth == born and unit_key in {_header_key(p.unit.name), _header_key(p.unit.short_name)}
+        ]
+        if not found:
+            raise RowError(
+                f"không tìm thấy cán bộ «{name}», sinh ngày {vn.format_date(born, 'short')}, đơn vị «{unit}» "
+                "trong phạm vi quản lý của bạn"
+            )
+        if len(found) > 1:
+            raise RowError(f"có {len(found)} cán bộ «{name}» cùng ngày sinh và đơn vị; hãy ghi Số CCCD")
+        return found[0]
+
+
+# --- the import ------------------------------------------------------------------------------------------------
+
+
+def _parse(header: dict[int, str], cells: list[Any]) -> dict[str, Any]:
+    raw = {key: cells[i] if i < len(cells) else None for i, key in header.items()}
+    row: dict[str, Any] = {"full_name": _text(raw.get("full_name")), "unit": _text(raw.get("unit"))}
+    if not row["full_name"]:
+        raise RowError("Chưa nhập họ và tên", "full_name")
+    row["date_of_birth"] = _date(raw.get("date_of_birth"), "date_of_birth")
+    row["cccd"] = _cccd(raw.get("cccd"))
+    row["year"] = _year(raw.get("year"))
+    row["rating"] = _choice(raw.get("rating"), Rating.choices, "rating") if _text(raw.get("rating")) else ""
+    row["award"] = _text(raw.get("award"))
+    row["decided_on"] = _date(raw.get("decided_on"), "decided_on")
+    row["decision_ref"] = _text(raw.get("decision_ref"))
+    row["issuer"] = _text(raw.get("issuer"))
+    row["achievement"] = _text(raw.get("achievement"))
+    row["achievement_kind"] = (
+        _choice(raw.get("achievement_kind"), AchievementKind.choices, "achievement_kind", {"de tai": "de_tai"})
+        if _text(raw.get("achievement_kind"))
+        else AchievementKind.INITIATIVE
+    )
+    level = _text(raw.get("level"))
+    row["level"] = _choice(level, Level.choices, "level", LEVEL_WORDS) if level else ""
+    if not (row["rating"] or row["award"] or row["achievement"]):
+        raise RowError("không có mức độ hoàn thành nhiệm vụ, danh hiệu/hình thức hay sáng kiến/đề tài nào để nhập")
+    if row["level"] and not row["achievement"]:
+        raise RowError("có Cấp công nhận nhưng chưa có tên sáng kiến/đề tài", "achievement")
+    return row
+
+
+def _apply(user, person: Person, row: dict[str, Any], catalogue: _Catalogue, report: ImportReport) -> None:
+    year = row["year"]
+    if row["rating"]:
+        services.person_rating_set(
+            actor=user, person=person, year=year, rating=row["rating"], source=RecordSource.IMPORT
+        )
+        report.ratings += 1
+    if row["award"]:
+        award = catalogue.find(row["award"])
+        if award.family:
+            existing = AwardRecord.objects.filter(person=person, year=year, family=award.family).first()
+            if existing is not None:
+                raise RowError(f"trùng danh hiệu cùng nhóm trong năm {year} (đã có «{existing.award}»)", "award")
+        services.award_record_add(
+            actor=user,
+            person=person,
+            award=award,
+            year=year,
+            decided_on=row["decided_on"],
+            decision_ref=row["decision_ref"],
+            issuer=row["issuer"],
+            source=RecordSource.IMPORT,
+        )
+        report.awards += 1
+    if row["achievement"]:
+        if not row["level"]:
+            raise RowError(f"sáng kiến/đề tài «{row['achievement']}» chưa có cấp công nhận", "level")
+        services.achievement_add(
+            actor=user,
+            person=person,
+            year=year,
+            kind=row["achievement_kind"],
+            level=row["level"],
+            title=row["achievement"],
+            decision_ref="" if row["award"] else row["decision_ref"],
+            source=RecordSource.IMPORT,
+        )
+        report.achievements += 1
+
+
+def _message(number: int, column: str | None, text: str) -> str:
+    if column and column in BY_KEY:
+        return f"Dòng {number}, cột «{BY_KEY[column].header}»: {text}"
+    return f"Dòng {number}: {text}"
+
+
+def import_records(*, actor, name: str, data: bytes) -> ImportReport:
+    """Check, read and apply an uploaded list; on any error nothing is saved and the report lists every error.
+
+    Raises :class:`ImportRefused` when the file itself is unusable.
+    """
+    check_upload(name, data)
+    header, body = read_rows(data)
+    report = ImportReport(rows=len(body))
+    parsed: list[tuple[int, dict[str, Any]]] = []
+    for number, cells in body:
+        try:
+            parsed.append((number, _parse(header, cells)))
+        except RowError as exc:
+            report.errors.append(_message(number, exc.column, exc.message))
+    if not body:
+        report.errors.append("Danh sách không có dòng dữ liệu nào.")
+    if report.errors:
+        return report
+    people = _People(actor, [row for _, row in parsed])
+    catalogue = _Catalogue()
+    with transaction.atomic():
+        for number, row in parsed:
+            try:
+                with transaction.atomic():
+                    _apply(actor, people.find(row), row, catalogue, report)
+            except RowError as exc:
+                report.errors.append(_message(number, exc.column, exc.message))
+            except ValidationError as exc:
+                errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+                for field_name, messages in errors.items():
+                    column = FIELD_COLUMN.get(field_name)
+                    report.errors.extend(_message(number, column, m) for m in messages)
+        if report.errors:
+            report.ratings = report.awards = report.achievements = 0
+            transaction.set_rollback(True)
+    return report

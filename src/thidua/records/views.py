@@ -1,0 +1,298 @@
+"""Web views of the records app: the year-by-year records page of a person and of a unit, the forms that add or
+remove each kind of record, and the Excel import of past records.
+
+Each view fetches its subject through ``visible_to`` (404 out of scope), checks the change policy for forms (404 when
+the user may only look), and calls one service; the form plumbing is :class:`thidua.core.views.ServiceFormView`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from thidua.awards.choices import Subject
+from thidua.core.choices import Action
+from thidua.core.policies import can_change_unit
+from thidua.core.views import ServiceFormView, has_change_scope
+from thidua.org.models import OrgUnit, Person
+
+from . import importer, selectors, services
+from .forms import (
+    AchievementForm,
+    AwardRecordForm,
+    ConfirmForm,
+    DisciplineAddForm,
+    ImportForm,
+    LeaveForm,
+    PendingReviewCloseForm,
+    PendingReviewForm,
+    PersonRatingForm,
+    UnitRatingForm,
+)
+from .models import Achievement, AwardRecord, Discipline, LeavePeriod, PendingReview, PersonRating, UnitRating
+from .template import build_template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# --- pages -----------------------------------------------------------------------------------------------------
+
+
+@login_required
+def person_records(request, pk: int):
+    """A person's ratings, titles, awards, achievements and discipline by year, with the lists and add buttons."""
+    person = get_object_or_404(Person.objects.visible_to(request.user, Action.VIEW).select_related("unit"), pk=pk)
+    context = {
+        "person": person,
+        "records": selectors.person_records(person),
+        "can_change": can_change_unit(request.user, person.unit),
+        "today": dt.date.today(),
+    }
+    return render(request, "records/person_records.html", context)
+
+
+@login_required
+def unit_records(request, pk: int):
+    """A unit's yearly results and the titles and awards it received, by year."""
+    unit = get_object_or_404(OrgUnit.objects.visible_to(request.user, Action.VIEW), pk=pk)
+    context = {
+        "unit": unit,
+        "records": selectors.unit_records(unit),
+        "can_change": can_change_unit(request.user, unit),
+    }
+    return render(request, "records/unit_records.html", context)
+
+
+# --- person forms ----------------------------------------------------------------------------------------------
+
+
+class PersonRecordFormView(ServiceFormView):
+    """A form on one person's records: the person is visible and in the user's change scope, else 404."""
+
+    def load(self, pk: int, **kwargs) -> None:
+        self.person = get_object_or_404(
+            Person.objects.visible_to(self.request.user, Action.VIEW).select_related("unit"), pk=pk
+        )
+        if not can_change_unit(self.request.user, self.person.unit):
+            raise Http404
+
+    def get_cancel_url(self) -> str:
+        return reverse("person_records", args=[self.person.pk])
+
+    def get_success_url(self, result) -> str:
+        return reverse("person_records", args=[self.person.pk])
+
+    def get_context(self):
+        return {"person": self.person, "subject": self.person}
+
+
+class PersonRatingView(PersonRecordFormView):
+    """Record a yearly task-completion rating."""
+
+    form_class = PersonRatingForm
+    title = "Đánh giá mức độ hoàn thành nhiệm vụ"
+
+    def perform(self, data):
+        return services.person_rating_set(actor=self.request.user, person=self.person, **data)
+
+
+class PersonAwardAddView(PersonRecordFormView):
+    """Register a title or award the person received."""
+
+    form_class = AwardRecordForm
+    title = "Thêm danh hiệu, khen thưởng đã nhận"
+
+    def get_form_kwargs(self):
+        return {"subject": Subject.PERSON}
+
+    def perform(self, data):
+        return services.award_record_add(actor=self.request.user, person=self.person, **data)
+
+
+class AchievementAddView(PersonRecordFormView):
+    """Record an initiative or research work."""
+
+    form_class = AchievementForm
+    title = "Thêm sáng kiến, đề tài"
+
+    def perform(self, data):
+        return services.achievement_add(actor=self.request.user, person=self.person, **data)
+
+
+class DisciplineAddView(PersonRecordFormView):
+    """Record a disciplinary measure."""
+
+    form_class = DisciplineAddForm
+    title = "Thêm kỷ luật"
+
+    def perform(self, data):
+        return services.discipline_add(actor=self.request.user, person=self.person, **data)
+
+
+class ReviewAddView(PersonRecordFormView):
+    """Record a proceeding that blocks commendation."""
+
+    form_class = PendingReviewForm
+    title = "Thêm việc đang xem xét, điều tra"
+
+    def perform(self, data):
+        return services.pending_review_add(actor=self.request.user, person=self.person, **data)
+
+
+class ReviewCloseView(PersonRecordFormView):
+    """Close an open proceeding."""
+
+    form_class = PendingReviewCloseForm
+    title = "Kết thúc việc xem xét"
+
+    def load(self, pk: int, review_pk: int, **kwargs) -> None:
+        super().load(pk)
+        self.review = get_object_or_404(PendingReview.objects.filter(person=self.person), pk=review_pk)
+
+    def perform(self, data):
+        return services.pending_review_close(actor=self.request.user, review=self.review, **data)
+
+
+class LeaveAddView(PersonRecordFormView):
+    """Record leave that counts as working time, or a short course."""
+
+    form_class = LeaveForm
+    title = "Thêm thời gian nghỉ, học được tính"
+
+    def perform(self, data):
+        return services.leave_add(actor=self.request.user, person=self.person, **data)
+
+
+# kind in the URL → (model, remove service, its keyword, what the confirmation says)
+PERSON_REMOVABLE = {
+    "danh-gia": (PersonRating, services.person_rating_remove, "rating", "đánh giá năm"),
+    "khen-thuong": (AwardRecord, services.award_record_remove, "record", "khen thưởng"),
+    "sang-kien": (Achievement, services.achievement_remove, "achievement", "sáng kiến, đề tài"),
+    "ky-luat": (Discipline, services.discipline_remove, "discipline", "kỷ luật"),
+    "nghi": (LeavePeriod, services.leave_remove, "leave", "thời gian nghỉ, học"),
+}
+
+
+class PersonRecordRemoveView(PersonRecordFormView):
+    """Confirm and remove one record of the person (GET shows what will be removed; POST removes it)."""
+
+    form_class = ConfirmForm
+    submit_label = "Xoá"
+    danger = True
+
+    def load(self, pk: int, kind: str, record_pk: int, **kwargs) -> None:
+        super().load(pk)
+        if kind not in PERSON_REMOVABLE:
+            raise Http404
+        model, self.service, self.keyword, label = PERSON_REMOVABLE[kind]
+        self.record = get_object_or_404(model.objects.filter(person=self.person), pk=record_pk)
+        self.title = f"Xoá {label}: {self.record}"
+
+    def perform(self, data):
+        return self.service(actor=self.request.user, **{self.keyword: self.record})
+
+
+# --- unit forms ------------------------------------------------------------------------------------------------
+
+
+class UnitRecordFormView(ServiceFormView):
+    """A form on one unit's records: visible and in the user's change scope, else 404."""
+
+    def load(self, pk: int, **kwargs) -> None:
+        self.unit = get_object_or_404(OrgUnit.objects.visible_to(self.request.user, Action.VIEW), pk=pk)
+        if not can_change_unit(self.request.user, self.unit):
+            raise Http404
+
+    def get_cancel_url(self) -> str:
+        return reverse("unit_records", args=[self.unit.pk])
+
+    def get_success_url(self, result) -> str:
+        return reverse("unit_records", args=[self.unit.pk])
+
+    def get_context(self):
+        return {"unit": self.unit, "subject": self.unit}
+
+
+class UnitRatingView(UnitRecordFormView):
+    """Record a collective's yearly results."""
+
+    form_class = UnitRatingForm
+    title = "Kết quả đánh giá tập thể hằng năm"
+
+    def perform(self, data):
+        return services.unit_rating_set(actor=self.request.user, unit=self.unit, **data)
+
+
+class UnitAwardAddView(UnitRecordFormView):
+    """Register a title or award the collective received."""
+
+    form_class = AwardRecordForm
+    title = "Thêm danh hiệu, khen thưởng tập thể đã nhận"
+
+    def get_form_kwargs(self):
+        return {"subject": Subject.UNIT}
+
+    def perform(self, data):
+        return services.award_record_add(actor=self.request.user, unit=self.unit, **data)
+
+
+UNIT_REMOVABLE = {
+    "danh-gia": (UnitRating, services.unit_rating_remove, "rating", "kết quả năm"),
+    "khen-thuong": (AwardRecord, services.award_record_remove, "record", "khen thưởng"),
+}
+
+
+class UnitRecordRemoveView(UnitRecordFormView):
+    """Confirm and remove one record of the unit."""
+
+    form_class = ConfirmForm
+    submit_label = "Xoá"
+    danger = True
+
+    def load(self, pk: int, kind: str, record_pk: int, **kwargs) -> None:
+        super().load(pk)
+        if kind not in UNIT_REMOVABLE:
+            raise Http404
+        model, self.service, self.keyword, label = UNIT_REMOVABLE[kind]
+        self.record = get_object_or_404(model.objects.filter(unit=self.unit), pk=record_pk)
+        self.title = f"Xoá {label}: {self.record}"
+
+    def perform(self, data):
+        return self.service(actor=self.request.user, **{self.keyword: self.record})
+
+
+# --- import ----------------------------------------------------------------------------------------------------
+
+
+@login_required
+def records_import(request):
+    """Upload a list of past records; all rows are saved, or none and the page lists every error by row."""
+    if not has_change_scope(request.user):
+        raise Http404
+    report = refused = None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > importer.MAX_BYTES:
+            refused = "Tệp quá lớn; tối đa 5 MB."
+        else:
+            try:
+                report = importer.import_records(actor=request.user, name=upload.name, data=upload.read())
+            except importer.ImportRefused as exc:
+                refused = str(exc)
+    context = {"form": form, "report": report, "refused": refused}
+    return render(request, "records/import.html", context)
+
+
+@login_required
+def records_import_template(request):
+    """The Excel template of the import list."""
+    if not has_change_scope(request.user):
+        raise Http404
+    response = HttpResponse(build_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-thanh-tich.xlsx"'
+    return response

@@ -1,0 +1,15 @@
+"""Fixtures of the records tests: the award catalogue (seeded the way the data migration does it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.awards.catalogue import seed_catalogue
+from thidua.awards.models import Award
+
+
+@pytest.fixture
+def awards(db):
+    """The catalogue as a dict by code (idempotent: the data migration may already have seeded it)."""
+    seed_catalogue(Award)
+    return {a.code: a for a in Award.objects.all()}

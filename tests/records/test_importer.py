@@ -1,0 +1,207 @@
+"""Excel import of past records: template headers, happy path, all-or-nothing with a row-by-row report, bad files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from thidua.records import importer
+from thidua.records.models import Achievement, AwardRecord, PersonRating
+from thidua.records.template import COLUMNS, HEADER_ROW, SHEET
+
+HEADERS = [c.header for c in COLUMNS]
+
+
+def xlsx(rows: list[list], headers: list[str] | None = None, title_rows: int = 2) -> bytes:
+    """A workbook like the real lists: a title, a blank line, the header row, then the data rows."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["DANH SÁCH THÀNH TÍCH"])
+    for _ in range(title_rows - 1):
+        ws.append([])
+    ws.append(headers or HEADERS)
+    for row in rows:
+        ws.append(row)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def row(**values) -> list:
+    keys = [c.key for c in COLUMNS]
+    return [values.get(k) for k in keys]
+
+
+@pytest.fixture
+def world(people, awards, users):
+    return people, awards, users
+
+
+def test_template_headers_follow_the_real_lists(awards, users, client):
+    client.force_login(users.officer)
+    response = client.get(reverse("records_import_template"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    wb = load_workbook(io.BytesIO(response.content))
+    ws = wb[SHEET]
+    headers = [cell.value for cell in ws[HEADER_ROW]]
+    assert headers[:8] == ["STT", "Họ và tên", "Ngày sinh", "Cấp bậc", "Chức vụ", "Đơn vị", "Số CCCD", "Năm"]
+    for needed in (
+        "Mức độ hoàn thành nhiệm vụ",
+        "Số quyết định",
+        "Ngày quyết định",
+        "Sáng kiến/đề tài",
+        "Cấp công nhận",
+    ):
+        assert needed in headers
+    names = [c.value for c in wb["DANHMUC"]["A"]]
+    assert "Chiến sĩ thi đua cơ sở" in names
+
+
+def test_happy_path(world):
+    people, awards, users = world
+    data = xlsx(
+        [
+            row(
+                stt=1,
+                full_name="Nguyễn Việt Hùng",
+                cccd="001065000123",
+                year=2023,
+                rating="Hoàn thành xuất sắc nhiệm vụ",
+                award="Chiến sĩ thi đua cơ sở",
+                decision_ref="QĐ 12/QĐ-TC",
+                decided_on="15/01/2024",
+                achievement="Gá kẹp nhanh",
+                level="Cơ sở",
+            ),
+            # Matched without CCCD: name (other tone placement: Hoà/Hòa) + birth date + unit short name.
+            row(
+                stt=2,
+                full_name="TRẦN THỊ HÒA",
+                date_of_birth=dt.date(1988, 3, 2),
+                unit="Z111",
+                year=2024,
+                rating="HTTNV",
+                award="CSTT",
+            ),
+            row(
+                stt=3,
+                full_name="Trần Thị Hoà",
+                date_of_birth="02/03/1988",
+                unit="Nhà máy Z111",
+                year=2023,
+                achievement="Đề tài vật liệu mới",
+                achievement_kind="Đề tài, công trình khoa học",
+                level="toàn quân",
+            ),
+            # A CCCD typed into a number cell loses its leading zeros.
+            row(stt=4, full_name="Nguyễn Việt Hùng", cccd=1065000123, year=2024, rating="httnv"),
+        ]
+    )
+    report = importer.import_records(actor=users.officer, name="thanh-tich.xlsx", data=data)
+    assert report.ok, report.errors
+    assert (report.rows, report.ratings, report.awards, report.achievements) == (4, 3, 2, 2)
+    record = AwardRecord.objects.get(person=people.hung)
+    assert (record.year, record.decision_ref, record.decided_on, record.source) == (
+        2023,
+        "QĐ 12/QĐ-TC",
+        dt.date(2024, 1, 15),
+        "nhap_excel",
+    )
+    assert Achievement.objects.get(person=people.worker).level == "toan_quan"
+    assert PersonRating.objects.filter(person=people.hung).count() == 2
+
+
+def test_all_or_nothing_with_report(world, client):
+    people, awards, users = world
+    rows = [
+        row(full_name="Nguyễn Việt Hùng", cccd="001065000123", year=2024, rating="HTXSNV", award="CSTĐCS"),  # line 4
+        row(full_name="Nguyễn Việt Hùng", cccd="001065000123", year=2023, rating="httnv"),  # line 5: fine
+        row(full_name="Trần Thị Hoà", date_of_birth="31/02/1980", unit="Z111", year=2024, rating="httnv"),  # 6
+        row(full_name="Lê Văn Không", date_of_birth="01/01/1980", unit="Z111", year=2024, rating="httnv"),  # 7
+        row(full_name="Nguyễn Việt Hùng", cccd="001065000123", year=2024, award="Chiến sĩ tiên tiến"),  # 8
+        row(full_name="Ngô Quang Phúc", date_of_birth="01/01/1968", unit="TCCT", year=2024, rating="httnv"),  # 9
+        row(full_name="Nguyễn Việt Hùng", cccd="001065000123", year=2022, achievement="Sáng kiến X"),  # 10
+        row(full_name="Nguyễn Việt Hùng", cccd="001065000123", year=2022, award="Huân chương Mặt Trăng"),  # 11
+    ]
+    client.force_login(users.officer)
+    upload = io.BytesIO(xlsx(rows))
+    upload.name = "thanh-tich.xlsx"
+    response = client.post(reverse("records_import"), {"file": upload})
+    assert response.status_code == 200
+    errors = response.context["report"].errors
+    text = "\n".join(errors)
+    assert "Dòng 6, cột «Ngày sinh»: Ngày không hợp lệ: 31/02/1980" in text
+    # Parse errors stop the file before any lookup: fix them and the lookups are reported next.
+    assert not PersonRating.objects.exists() and not AwardRecord.objects.exists()
+    rows[2] = row(full_name="Trần Thị Hoà", date_of_birth="02/03/1988", unit="Z111", year=2024, rating="httnv")
+    report = importer.import_records(actor=users.officer, name="a.xlsx", data=xlsx(rows))
+    text = "\n".join(report.errors)
+    assert "Dòng 7: không tìm thấy cán bộ «Lê Văn Không»" in text
+    assert "Dòng 8, cột «Danh hiệu thi đua/Hình thức khen thưởng»: trùng danh hiệu cùng nhóm trong năm 2024" in text
+    assert "Dòng 9: không tìm thấy cán bộ «Ngô Quang Phúc»" in text  # out of the officer's scope
+    assert "Dòng 10, cột «Cấp công nhận»: sáng kiến/đề tài «Sáng kiến X» chưa có cấp công nhận" in text
+    assert "Dòng 11, cột «Danh hiệu thi đua/Hình thức khen thưởng»: Không có danh hiệu" in text
+    assert not any(e.startswith(("Dòng 4", "Dòng 5", "Dòng 6")) for e in report.errors)
+    assert not PersonRating.objects.exists() and not AwardRecord.objects.exists() and not Achievement.objects.exists()
+    assert (report.ratings, report.awards) == (0, 0)
+
+
+def test_header_variants_are_accepted(world):
+    people, _, users = world
+    headers = ["TT", "Họ và tên\n", "Số CCCD (nếu có)", "Năm ", "Danh hiệu thi đua / Hình thức khen thưởng"]
+    data = xlsx([[1, "Nguyễn Việt Hùng", "001065000123", 2021, "Chiến sĩ tiên tiến"]], headers=headers, title_rows=1)
+    report = importer.import_records(actor=users.officer, name="DS.XLSX", data=data)
+    assert report.ok, report.errors
+    assert AwardRecord.objects.get().award.code == "CSTT"
+
+
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("ds.xls", b"PK\x03\x04rest", "Chỉ nhận tệp Excel .xlsx"),
+        ("ds.xlsx", b"<html>not excel</html>", "không phải là tệp Excel"),
+        ("ds.xlsx", b"PK\x03\x04garbage", "không phải là tệp Excel"),
+        ("ds.xlsx", b"PK\x03\x04" + b"0" * (importer.MAX_BYTES + 1), "Tệp quá lớn"),
+    ],
+)
+def test_bad_files_refused(world, name, data, message):
+    _, _, users = world
+    with pytest.raises(importer.ImportRefused) as info:
+        importer.import_records(actor=users.officer, name=name, data=data)
+    assert message in str(info.value)
+
+
+def test_zip_without_workbook_and_missing_header(world):
+    _, _, users = world
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "x")
+    with pytest.raises(importer.ImportRefused):
+        importer.import_records(actor=users.officer, name="a.xlsx", data=buffer.getvalue())
+    data = xlsx([["a", "b"]], headers=["Cột 1", "Cột 2"])
+    with pytest.raises(importer.ImportRefused, match="dòng tiêu đề"):
+        importer.import_records(actor=users.officer, name="a.xlsx", data=data)
+
+
+def test_import_page_refuses_non_xlsx_upload(world, client):
+    _, _, users = world
+    client.force_login(users.officer)
+    upload = io.BytesIO(b"MZ\x90\x00 binary")
+    upload.name = "virus.exe"
+    response = client.post(reverse("records_import"), {"file": upload})
+    assert response.status_code == 200
+    assert "Chỉ nhận tệp Excel .xlsx" in response.content.decode()
+
+
+def test_import_page_needs_change_scope(world, client):
+    _, _, users = world
+    client.force_login(users.viewer)
+    assert client.get(reverse("records_import")).status_code == 404
+    assert client.get(reverse("records_import_template")).status_code == 404
