@@ -15,24 +15,13 @@ from thidua.records.models import Achievement, AwardRecord, Discipline, PendingR
 MODELS = (PersonRating, UnitRating, AwardRecord, Achievement, Discipline, PendingReview)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """``thidua demo`` once for the module (org data, then records), rolled back at the end."""
-    with django_db_blocker.unblock():
-        from django.db import transaction
-
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        out = StringIO()
-        call_command("demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
 @pytest.fixture
-def loaded(demo, db):
-    return demo
+def loaded(db):
+    """``thidua demo`` (org data, then records). Function-scoped on purpose: a module-wide transaction would stay
+    open while xdist interleaves other modules' tests inside it."""
+    out = StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
 
 
 def test_demo_prints_and_second_run_adds_nothing(loaded):
@@ -69,29 +58,29 @@ def test_every_main_rule_has_eligible_not_eligible_and_soon_subjects(loaded):
         assert seen[(code, "sap_du")] >= 1, code
 
 
-@pytest.mark.parametrize(
-    "name,award,outcome",
-    [
-        ("Phạm Minh Đức", "BKBQP", "du"),
-        ("Lê Thị Thanh Hương", "BKBQP", "sap_du"),
-        ("Vũ Quang Huy", "BKBQP", "chua_du"),
-        ("Đỗ Văn Thắng", "CSTDTQ", "du"),
-        ("Nguyễn Thị Lan Anh", "CSTDTQ", "chua_du"),
-        ("Trần Quốc Bảo", "CSTDTQ", "sap_du"),
-        ("Hoàng Văn Khải", "HC_QKQT", "sap_du"),
-        ("Bùi Thị Ngọc", "HC_QKQT", "chua_du"),
-        ("Đỗ Văn Thắng", "HC_QKQT", "du"),
-        ("Đặng Minh Tuấn", "HCCSVV_HANG_BA", "sap_du"),
-        ("Ngô Thanh Sơn", "CSTDCS", "chua_du"),
-        ("Lý Văn Hải", "CSTDCS", "chua_du"),
-        ("Trịnh Công Minh", "CSTT", "chua_du"),
-    ],
-)
-def test_scenarios_judged_as_designed(loaded, name, award, outcome):
+SCENARIOS = [
+    ("Phạm Minh Đức", "BKBQP", "du"),
+    ("Lê Thị Thanh Hương", "BKBQP", "sap_du"),
+    ("Vũ Quang Huy", "BKBQP", "chua_du"),
+    ("Đỗ Văn Thắng", "CSTDTQ", "du"),
+    ("Nguyễn Thị Lan Anh", "CSTDTQ", "chua_du"),
+    ("Trần Quốc Bảo", "CSTDTQ", "sap_du"),
+    ("Hoàng Văn Khải", "HC_QKQT", "sap_du"),
+    ("Bùi Thị Ngọc", "HC_QKQT", "chua_du"),
+    ("Đỗ Văn Thắng", "HC_QKQT", "du"),
+    ("Đặng Minh Tuấn", "HCCSVV_HANG_BA", "sap_du"),
+    ("Ngô Thanh Sơn", "CSTDCS", "chua_du"),
+    ("Lý Văn Hải", "CSTDCS", "chua_du"),
+    ("Trịnh Công Minh", "CSTT", "chua_du"),
+]
+
+
+def test_scenarios_judged_as_designed(loaded):
     engine = pytest.importorskip("thidua.awards.engine")
-    case = next(c for c in CASES if c.name == name)
-    person = Person.objects.get(full_name=name, date_of_birth=case.born)
-    verdict = engine.explain(person, award, 2025)
-    assert verdict.outcome == outcome, [r.text for r in verdict.reasons]
-    if name == "Hoàng Văn Khải":
-        assert (verdict.soon_on.year, verdict.soon_on.month) == (2026, 3)
+    born = {c.name: c.born for c in CASES}
+    for name, award, outcome in SCENARIOS:
+        person = Person.objects.get(full_name=name, date_of_birth=born[name])
+        verdict = engine.explain(person, award, 2025)
+        assert verdict.outcome == outcome, (name, award, [r.text for r in verdict.reasons])
+        if name == "Hoàng Văn Khải":
+            assert (verdict.soon_on.year, verdict.soon_on.month) == (2026, 3)
