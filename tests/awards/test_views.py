@@ -60,7 +60,17 @@ def test_candidates_show_latest_run_with_reasons_caps_and_metadata(client, users
 @pytest.mark.django_db
 def test_candidates_default_year_is_last_year(client, users):
     response = _page(client, users.officer)
+    assert response.status_code == 302  # opens on the officer's own top unit
+    assert f"don_vi={users.officer.role_assignments.get().unit_id}" in response["Location"]
+    response = client.get(response["Location"])
     assert response.context["year"] == dt.date.today().year - 1
+    assert response.context["unit"] == users.officer.role_assignments.get().unit
+
+
+@pytest.mark.django_db
+def test_candidates_without_any_unit_asks_to_choose(client, users):
+    response = _page(client, users.norole)
+    assert response.status_code == 200
     assert "Chọn năm và đơn vị" in response.content.decode()
 
 

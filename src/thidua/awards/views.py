@@ -65,6 +65,13 @@ def candidates(request):
     The query count does not depend on the number of rows (one page of results with award, person and unit joined;
     one aggregate for the award × outcome counts).
     """
+    if "don_vi" not in request.GET:
+        # Open on the user's own top unit rather than an empty page: most officers have exactly one.
+        roots = org_selectors.tree_roots(request.user)
+        if roots:
+            query = request.GET.copy()
+            query["don_vi"] = roots[0].pk
+            return redirect(f"{request.path}?{query.urlencode()}")
     context = _candidate_context(request)
     unit, year, run = context["unit"], context["year"], context["run"]
     if unit is not None:

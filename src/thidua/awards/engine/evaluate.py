@@ -152,23 +152,25 @@ class CompiledRule:
         # The bulk path checks the cheap conditions first; the outcome does not depend on the order.
         self.fast_exclusions = sorted(self.exclusions, key=_cost)
         self.fast_conditions = sorted(self.conditions, key=_cost)
+        ordered = sorted([(n, True) for n in self.exclusions] + [(n, False) for n in self.conditions], key=_step_cost)
+        # (predicate, params, is_exclusion); a group is judged through its node with the same signature.
+        self.steps = tuple((n.fn, n.params, e) if n.mode is None else (_group_step, n, e) for n, e in ordered)
 
     def judge_fast(self, f, ctx: Ctx) -> tuple[int, dt.date | None]:
-        """The outcome without reasons, stopping at the first failed condition (same result as :meth:`judge`)."""
-        for node in self.fast_exclusions:
-            s = node.fn(node.params, f, ctx, False)[0] if node.mode is None else node.check(f, ctx, False, None)[0]
-            if s != MET:
-                return FAIL, None
+        """The outcome without reasons, stopping at the first failed condition (same result as :meth:`judge`).
+
+        Exclusions and conditions are checked in one list, cheapest first: an exclusion that is not met, or a
+        condition that fails, decides FAIL whatever the order; otherwise every step has run.
+        """
         status, soon = MET, None
-        for node in self.fast_conditions:
-            if node.mode is None:
-                s, so, _ = node.fn(node.params, f, ctx, False)
-            else:
-                s, so = node.check(f, ctx, False, None)
-            if s == FAIL:
+        for fn, params, exclusion in self.steps:
+            s, so, _ = fn(params, f, ctx, False)
+            if s == MET:
+                continue
+            if s == FAIL or exclusion:
                 return FAIL, None
-            if s == SOON:
-                status, soon = SOON, max(soon or so, so)
+            if status == MET or so > soon:
+                status, soon = SOON, so
         return status, soon
 
     def judge(self, f, ctx: Ctx, want: bool) -> tuple[int, dt.date | None, list[Reason] | None]:
@@ -209,6 +211,17 @@ COST = {
     "service_years": 5,
     "min_months_in_unit": 4,
 }
+
+
+def _group_step(node: Node, f, ctx: Ctx, want: bool):
+    """An all_of / any_of group called like a predicate (the fast path's uniform step)."""
+    s, so = node.check(f, ctx, False, None)
+    return s, so, None
+
+
+def _step_cost(item) -> int:
+    node, exclusion = item
+    return _cost(node)
 
 
 def _cost(node: Node) -> int:

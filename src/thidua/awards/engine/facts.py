@@ -11,6 +11,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Q
 
 from thidua.org.models import OrgUnit, Person, ServicePeriod, UnitMembership
@@ -33,6 +34,32 @@ DISCIPLINE = {str(v): i for i, v in enumerate(DisciplineForm.values, start=1)}
 PARTY = {PartyRating.TSVM_TIEU_BIEU.value: 4, PartyRating.TSVM.value: 3, PartyRating.HTNV.value: 2}
 PARTY[PartyRating.KHTNV.value] = 1
 _EMPTY: dict = {}
+_NONE: tuple = ()  # shared "no rows" sentinel for the per-person lists (the loaders assign new lists, never append)
+
+
+def _fetch(qs) -> list[tuple]:
+    """Rows of a ``values_list`` queryset through a raw cursor (plain tuples, no per-row ORM work).
+
+    Only for columns whose database value is already the Python value (ints, text, dates: SQLite's connection parses
+    declared ``date`` columns)."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _group(rows, make=None) -> dict:
+    """``{first column: [rest of the row, …]}`` (``make(row)`` builds the item; default: the row's tail)."""
+    out: dict = {}
+    get = out.get
+    for row in rows:
+        item = row[1:] if make is None else make(row)
+        items = get(row[0])
+        if items is None:
+            out[row[0]] = [item]
+        else:
+            items.append(item)
+    return out
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -97,16 +124,17 @@ class PersonFacts:
         self.unit_id = unit_id
         self.gender = gender
         self.category = category
+        # Shared empty sentinels until the loader assigns the person's own containers (never mutate in place).
         self.ratings: dict[int, int] = _EMPTY  # year → rating rank
         self.titles: dict[int, set[str]] = _EMPTY  # year → award codes received that year
         self.received: dict[str, list[int]] = _EMPTY  # award code → years
-        self.achievements: list[tuple[int, str, int]] = []  # (year, kind, level rank)
-        self.disciplines: list[tuple[int, dt.date, dt.date | None, str]] = []  # (form rank, from, to, form)
-        self.reviews: list[tuple[dt.date, dt.date | None, str]] = []
-        self.service: list[tuple[dt.date, dt.date | None]] = []
-        self.leaves: list[tuple[str, dt.date, dt.date]] = []
+        self.achievements: list[tuple[int, str, int]] = _NONE  # (year, kind, level rank)
+        self.disciplines: list[tuple[int, dt.date, dt.date | None, str]] = _NONE  # (form rank, from, to, form)
+        self.reviews: list[tuple[dt.date, dt.date | None, str]] = _NONE
+        self.service: list[tuple[dt.date, dt.date | None]] = _NONE
+        self.leaves: list[tuple[str, dt.date, dt.date]] = _NONE
         self.unit_since: dt.date | None = None
-        self.cache: dict = {}
+        self.cache: dict | None = None  # created by the first predicate that caches something
 
 
 @dataclass
@@ -155,7 +183,12 @@ def award_codes() -> dict[int, str]:
 def load_people(
     year: int, needs: Needs, *, unit: OrgUnit | None = None, person_id: int | None = None, hasher=None
 ) -> dict[int, PersonFacts]:
-    """Facts of every person in ``unit``'s subtree (or of one person), in one query per kind of record."""
+    """Facts of every person in ``unit``'s subtree (or of one person), in one query per kind of record.
+
+    Only the columns and years the rules read are fetched (ratings back ``needs.lookback`` years, achievements back
+    ``needs.achievement_lookback``, awards by code and window), as plain tuples through a raw cursor; each person's
+    containers are built once and shared empty sentinels stand for "no rows".
+    """
     hasher = hasher or _Hasher(False)
     ref, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
     first = year - needs.lookback
@@ -165,22 +198,23 @@ def load_people(
         people_q, rel_q = Q(unit__path__startswith=unit.path), Q(person__unit__path__startswith=unit.path)
     else:
         people_q = rel_q = Q()
-    facts: dict[int, PersonFacts] = {}
-    rows = hasher.add("p", list(Person.objects.filter(people_q).values_list("id", "unit_id", "gender", "category")))
-    for pid, unit_id, gender, category in rows:
-        facts[pid] = PersonFacts(pid, unit_id, gender, category)
+    rows = hasher.add("p", _fetch(Person.objects.filter(people_q).values_list("id", "unit_id", "gender", "category")))
+    facts: dict[int, PersonFacts] = {row[0]: PersonFacts(*row) for row in rows}
+    get = facts.get
 
     rows = PersonRating.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
         "person_id", "year", "rating"
     )
     grouped: dict[int, dict] = {}
-    for pid, yr, rating in hasher.add("r", list(rows)):
+    rank = RATING.get
+    for pid, yr, rating in hasher.add("r", _fetch(rows)):
         d = grouped.get(pid)
         if d is None:
-            d = grouped[pid] = {}
-        d[yr] = RATING.get(rating, 0)
+            grouped[pid] = {yr: rank(rating, 0)}
+        else:
+            d[yr] = rank(rating, 0)
     for pid, d in grouped.items():
-        f = facts.get(pid)
+        f = get(pid)
         if f is not None:
             f.ratings = d
 
@@ -191,57 +225,73 @@ def load_people(
         rows = AwardRecord.objects.filter(rel_q, award_q, person__isnull=False, year__lte=year).values_list(
             "person_id", "award_id", "year"
         )
-        for pid, award_id, yr in hasher.add("a", list(rows)):
-            f = facts.get(pid)
+        for pid, award_id, yr in hasher.add("a", _fetch(rows)):
+            f = get(pid)
             if f is None:
                 continue
             code = codes[award_id]
             if f.titles is _EMPTY:
-                f.titles, f.received = {}, {}
-            f.titles.setdefault(yr, set()).add(code)
-            f.received.setdefault(code, []).append(yr)
+                f.titles, f.received = {yr: {code}}, {code: [yr]}
+                continue
+            held = f.titles.get(yr)
+            if held is None:
+                f.titles[yr] = {code}
+            else:
+                held.add(code)
+            got = f.received.get(code)
+            if got is None:
+                f.received[code] = [yr]
+            else:
+                got.append(yr)
 
     first_achievement = year - needs.achievement_lookback
     rows = Achievement.objects.filter(rel_q, year__gte=first_achievement, year__lte=year).values_list(
         "person_id", "year", "kind", "level"
     )
-    for pid, yr, kind, level in hasher.add("ach", list(rows)):
-        if pid in facts:
-            facts[pid].achievements.append((yr, kind, LEVEL.get(level, 0)))
+    level = LEVEL.get
+    for pid, items in _group(hasher.add("ach", _fetch(rows)), lambda r: (r[1], r[2], level(r[3], 0))).items():
+        f = get(pid)
+        if f is not None:
+            f.achievements = items
 
     rows = Discipline.objects.filter(rel_q, decided_on__lte=ref).values_list(
         "person_id", "form", "decided_on", "effective_to"
     )
-    for pid, form, frm, to in hasher.add("d", list(rows)):
-        if pid in facts:
-            facts[pid].disciplines.append((DISCIPLINE.get(form, 0), frm, to, form))
+    form_rank = DISCIPLINE.get
+    for pid, items in _group(hasher.add("d", _fetch(rows)), lambda r: (form_rank(r[1], 0), r[2], r[3], r[1])).items():
+        f = get(pid)
+        if f is not None:
+            f.disciplines = items
 
     rows = PendingReview.objects.filter(rel_q, start_on__lte=ref).filter(Q(end_on__isnull=True) | Q(end_on__gte=ref))
-    for pid, frm, to, kind in hasher.add("pr", list(rows.values_list("person_id", "start_on", "end_on", "kind"))):
-        if pid in facts:
-            facts[pid].reviews.append((frm, to, kind))
+    rows = rows.values_list("person_id", "start_on", "end_on", "kind")
+    for pid, items in _group(hasher.add("pr", _fetch(rows))).items():
+        f = get(pid)
+        if f is not None:
+            f.reviews = items
 
     rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref).values_list("person_id", "start_on", "end_on")
-    for pid, frm, to in hasher.add("s", list(rows)):
-        if pid in facts:
-            facts[pid].service.append((frm, to))
-    for f in facts.values():
-        if len(f.service) > 1:
-            f.service.sort()
+    for pid, items in _group(hasher.add("s", _fetch(rows))).items():
+        f = get(pid)
+        if f is not None:
+            if len(items) > 1:
+                items.sort()
+            f.service = items
 
     rows = LeavePeriod.objects.filter(rel_q, start_on__lte=ref, end_on__gte=start).values_list(
         "person_id", "kind", "start_on", "end_on"
     )
-    for pid, kind, frm, to in hasher.add("l", list(rows)):
-        if pid in facts:
-            facts[pid].leaves.append((kind, frm, to))
+    for pid, items in _group(hasher.add("l", _fetch(rows))).items():
+        f = get(pid)
+        if f is not None:
+            f.leaves = items
 
     if needs.unit_since:
         rows = UnitMembership.objects.filter(rel_q, start_on__lte=ref).filter(
             Q(end_on__isnull=True) | Q(end_on__gte=ref)
         )
-        for pid, unit_id, frm in hasher.add("m", list(rows.values_list("person_id", "unit_id", "start_on"))):
-            f = facts.get(pid)
+        for pid, unit_id, frm in hasher.add("m", _fetch(rows.values_list("person_id", "unit_id", "start_on"))):
+            f = get(pid)
             if f is not None and f.unit_id == unit_id and (f.unit_since is None or frm < f.unit_since):
                 f.unit_since = frm
     return facts
@@ -260,7 +310,7 @@ def load_units(
     rows = OrgUnit.objects.filter(units_q).values_list("id", "path", "valid_from", "valid_to")
     facts: dict[int, UnitFacts] = {}
     by_path: dict[str, UnitFacts] = {}
-    for uid, path, frm, to in hasher.add("u", list(rows)):
+    for uid, path, frm, to in hasher.add("u", _fetch(rows)):
         if (to is not None and to < start) or (frm is not None and frm > ref):
             continue  # dissolved before, or established after, the year
         if only is not None and uid != only:
@@ -270,20 +320,22 @@ def load_units(
     rows = UnitRating.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
         "unit_id", "year", "rating", "party_rating", "comprehensive_strong", "strength"
     )
-    for uid, yr, rating, party, strong, strength in hasher.add("ur", list(rows)):
+    for uid, yr, rating, party, strong, strength in hasher.add("ur", _fetch(rows)):
         if uid in facts:
             facts[uid].ratings[yr] = (RATING.get(rating, 0), PARTY.get(party, 0), bool(strong), strength)
 
     codes = award_codes()
     award_q = needs.award_filter(year, {code: pk for pk, code in codes.items()})
     rows = (
-        AwardRecord.objects.filter(rel_q, award_q, unit__isnull=False, year__lte=year).values_list(
-            "unit_id", "award_id", "year"
+        _fetch(
+            AwardRecord.objects.filter(rel_q, award_q, unit__isnull=False, year__lte=year).values_list(
+                "unit_id", "award_id", "year"
+            )
         )
         if award_q is not None
         else []
     )
-    for uid, award_id, yr in hasher.add("ua", list(rows)):
+    for uid, award_id, yr in hasher.add("ua", rows):
         f = facts.get(uid)
         if f is not None:
             code = codes[award_id]
@@ -295,22 +347,22 @@ def load_units(
         Q(end_on__isnull=True) | Q(end_on__gte=ref)
     )
     member_unit: dict[int, str] = {}
-    for pid, path in hasher.add("um", list(members.values_list("person_id", "unit__path"))):
+    for pid, path in hasher.add("um", _fetch(members.values_list("person_id", "unit__path"))):
         member_unit.setdefault(pid, path)
     if not member_unit:
         return facts
     person_q = Q(person_id__in=members.values("person_id"))
-    ratings = dict(PersonRating.objects.filter(person_q, year=year).values_list("person_id", "rating"))
+    ratings = dict(_fetch(PersonRating.objects.filter(person_q, year=year).values_list("person_id", "rating")))
     hasher.add("umr", list(ratings.items()))
     titles: dict[int, set[str]] = {}
-    for pid, award_id in AwardRecord.objects.filter(person_q, year=year).values_list("person_id", "award_id"):
+    for pid, award_id in _fetch(AwardRecord.objects.filter(person_q, year=year).values_list("person_id", "award_id")):
         titles.setdefault(pid, set()).add(codes[award_id])
     hasher.add("umt", [(k, sorted(v)) for k, v in titles.items()])
     disciplines: dict[int, list] = {}
     rows = Discipline.objects.filter(person_q, decided_on__lte=ref).values_list(
         "person_id", "form", "decided_on", "effective_to"
     )
-    for pid, form, frm, to in hasher.add("umd", list(rows)):
+    for pid, form, frm, to in hasher.add("umd", _fetch(rows)):
         disciplines.setdefault(pid, []).append((DISCIPLINE.get(form, 0), frm, to, form))
     steplen = OrgUnit.steplen
     for pid, path in member_unit.items():

@@ -169,7 +169,10 @@ def achievement_count(p, f, ctx, want):
 def _runs(f, ref: dt.date) -> list[list[dt.date]]:
     """Unbroken runs of service up to ``ref`` (adjoining periods join), cached on the facts."""
     key = ("runs", ref)
-    runs = f.cache.get(key)
+    cache = f.cache
+    if cache is None:
+        cache = f.cache = {}
+    runs = cache.get(key)
     if runs is None:
         runs = []
         for start, end in f.service:
@@ -178,7 +181,7 @@ def _runs(f, ref: dt.date) -> list[list[dt.date]]:
                 runs[-1][1] = max(runs[-1][1], end)
             else:
                 runs.append([start, end])
-        f.cache[key] = runs
+        cache[key] = runs
     return runs
 
 
@@ -232,9 +235,12 @@ def _service_text(p, months, runs, serving) -> str:
 
 def calendar_months_cached(f, start: dt.date, end: dt.date) -> int:
     key = ("months", start, end)
-    months = f.cache.get(key)
+    cache = f.cache
+    if cache is None:
+        cache = f.cache = {}
+    months = cache.get(key)
     if months is None:
-        months = f.cache[key] = F.calendar_months(start, end)[0]
+        months = cache[key] = F.calendar_months(start, end)[0]
     return months
 
 
