@@ -8,7 +8,7 @@ skips building reason texts until someone reads ``verdict.reasons``.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -72,7 +72,12 @@ class Verdict:
     def __getattr__(self, name):
         if name == "reasons":
             lazy = self.__dict__.get("_lazy")
-            value = lazy() if lazy is not None else []
+            if lazy is None:
+                value = []
+            elif isinstance(lazy, tuple):  # (rule, facts, ctx) from the bulk run
+                value = lazy[0].reasons(lazy[1], lazy[2])
+            else:
+                value = lazy()
             self.__dict__["reasons"] = value
             return value
         raise AttributeError(name)
@@ -363,6 +368,16 @@ def evaluate_full(
     every: int = 5000,
 ) -> Evaluation:
     """Judge every person and unit of the scope for every rule in force (see :func:`evaluate`)."""
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small, long-lived objects: generational collection would rescan them over and over
+    try:
+        return _evaluate(year, unit, awards, progress, include_not_eligible, hash_inputs, every)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, every: int) -> Evaluation:
     ctx = Ctx.of(year, short_names())
     rules = [compiled(rv) for rv in rules_in_force(year, awards).values()]
     person_rules = [r for r in rules if r.subject == "ca_nhan"]
@@ -371,41 +386,48 @@ def evaluate_full(
     people = F.load_people(year, merge_needs(person_rules), unit=unit, hasher=hasher) if person_rules else {}
     units = F.load_units(year, merge_needs(unit_rules), unit=unit, hasher=hasher) if unit_rules else {}
     total = len(people) + len(units)
-    counts: dict[str, Counter] = {r.code: Counter() for r in rules}
+    counts: dict[str, list[int]] = {r.code: [0, 0, 0] for r in rules}  # indexed by status: FAIL, SOON, MET
     verdicts: list[Verdict] = []
-    keep_all = include_not_eligible
+    append = verdicts.append
+    new = object.__new__
     done = 0
     for subject_type, subjects, subject_rules in (("person", people, person_rules), ("unit", units, unit_rules)):
-        judges = [(r, r.judge_fast, counts[r.code], r.code, r.rule_version_id) for r in subject_rules]
+        judges = [(r.judge_fast, counts[r.code], r.code, r.rule_version_id, r) for r in subject_rules]
+        step = every if progress is not None else len(subjects) + 1
         for f in subjects.values():
             unit_id = f.unit_id
-            for rule, judge, counter, code, rv_id in judges:
+            for judge, counter, code, rv_id, rule in judges:
                 status, soon = judge(f, ctx)
-                outcome = OUTCOME[status]
-                counter[outcome] += 1
-                if status != FAIL or keep_all:
-                    lazy = _lazy_reasons(rule, f, ctx)
-                    verdicts.append(Verdict(subject_type, f.id, unit_id, code, outcome, soon, None, rv_id, lazy))
+                counter[status] += 1
+                if status or keep_all:
+                    # Verdict(subject_type, f.id, unit_id, code, outcome, soon, None, rv_id, lazy), built directly:
+                    # the reasons are computed from the same facts on first access.
+                    v = new(Verdict)
+                    v.__dict__ = {
+                        "subject_type": subject_type,
+                        "subject_id": f.id,
+                        "unit_id": unit_id,
+                        "award_code": code,
+                        "outcome": OUTCOME[status],
+                        "soon_on": soon,
+                        "rule_version_id": rv_id,
+                        "_lazy": (rule, f, ctx),
+                    }
+                    append(v)
             done += 1
-            if progress is not None and done % every == 0:
+            if done % step == 0:
                 progress(done, total)
     if progress is not None:
         progress(total, total)
-    return Evaluation(
-        verdicts,
-        {r.code: r.rule_version_id for r in rules},
-        {code: dict(c) for code, c in counts.items()},
-        hasher.hexdigest(),
-        total,
-    )
+    summary = {
+        code: {OUTCOME[st]: n for st, n in ((MET, c[MET]), (SOON, c[SOON]), (FAIL, c[FAIL])) if n}
+        for code, c in counts.items()
+    }
+    return Evaluation(verdicts, {r.code: r.rule_version_id for r in rules}, summary, hasher.hexdigest(), total)
 
 
 # The dataclass default lives in __init__; without the class attribute a deleted ``reasons`` reaches __getattr__.
 del Verdict.reasons
-
-
-def _lazy_reasons(rule: CompiledRule, f, ctx: Ctx):
-    return lambda: rule.reasons(f, ctx)
 
 
 def evaluate(
