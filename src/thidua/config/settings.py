@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "thidua.org",
     "thidua.records",
     "thidua.awards",
+    "thidua.emulation",
 ]
 
 MIDDLEWARE = [

@@ -393,7 +393,6 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, e
     done = 0
     for subject_type, subjects, subject_rules in (("person", people, person_rules), ("unit", units, unit_rules)):
         judges = [(r.judge_fast, counts[r.code], r.code, r.rule_version_id, r) for r in subject_rules]
-        step = every if progress is not None else len(subjects) + 1
         for f in subjects.values():
             unit_id = f.unit_id
             for judge, counter, code, rv_id, rule in judges:
@@ -414,9 +413,10 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, e
                         "_lazy": (rule, f, ctx),
                     }
                     append(v)
-            done += 1
-            if done % step == 0:
-                progress(done, total)
+            if progress is not None:
+                done += 1
+                if done % every == 0:
+                    progress(done, total)
     if progress is not None:
         progress(total, total)
     summary = {
