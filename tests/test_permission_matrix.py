@@ -286,21 +286,20 @@ TABLE: list[mx.Route] = [
 
 
 def _app_entries() -> tuple[list[mx.Route], list]:
-    """Entries (and world extensions) contributed by other apps: ``tests/<app>/matrix_entries.py`` may define
+    """Entries (and world extensions) contributed by other apps: ``tests/<app>/matrix_entries*.py`` may define
     ``ROUTES`` (a list of :class:`tests.matrix.Route`) and ``extend_world(world)`` (adds the objects they need)."""
     routes, hooks = [], []
     for info in pkgutil.iter_modules(tests.__path__):
         if not info.ispkg:
             continue
-        try:
-            module = importlib.import_module(f"tests.{info.name}.matrix_entries")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tests.{info.name}.matrix_entries":
-                raise
-            continue
-        routes += getattr(module, "ROUTES", [])
-        if hasattr(module, "extend_world"):
-            hooks.append(module.extend_world)
+        package = importlib.import_module(f"tests.{info.name}")
+        for sub in pkgutil.iter_modules(package.__path__):
+            if not sub.name.startswith("matrix_entries"):
+                continue
+            module = importlib.import_module(f"tests.{info.name}.{sub.name}")
+            routes += getattr(module, "ROUTES", [])
+            if hasattr(module, "extend_world"):
+                hooks.append(module.extend_world)
     return routes, hooks
 
 

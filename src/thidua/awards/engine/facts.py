@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Q
@@ -62,6 +63,7 @@ def _group(rows, make=None) -> dict:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, clipped to the end of a shorter month."""
     year, month = divmod(day.month - 1 + months, 12)
@@ -70,6 +72,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
+@lru_cache(maxsize=1 << 16)
 def calendar_months(start: dt.date, end: dt.date) -> tuple[int, int]:
     """Whole calendar months from ``start`` to ``end`` inclusive and the days left (as org.selectors counts)."""
     after = end + dt.timedelta(days=1)

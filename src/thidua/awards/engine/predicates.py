@@ -8,7 +8,7 @@ facts, built only when ``want`` is true (the bulk run skips it for speed and bui
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from thidua.core import vn
 
@@ -58,6 +58,7 @@ class Ctx:
     ref: dt.date
     start: dt.date
     short_names: dict
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # per-run memo of pure sub-results
 
     @classmethod
     def of(cls, year: int, short_names: dict | None = None) -> Ctx:
@@ -189,6 +190,18 @@ def service_years(p, f, ctx, want):
     """Service length on 31/12: continuous (current run) or total; female threshold; band maximum; soon date."""
     runs = _runs(f, ctx.ref)
     serving = bool(runs) and runs[-1][1] == ctx.ref
+    if not want and p.basis == "continuous":
+        # Continuous service depends only on the current run's start and the gender: judged once per distinct pair
+        # in a run (the memo lives on the run's context), by the same code below.
+        key = (id(p), runs[-1][0] if serving else None, f.gender == "nu")
+        hit = ctx.memo.get(key)
+        if hit is None:
+            hit = ctx.memo[key] = _service_years(p, f, ctx, want, runs, serving)
+        return hit
+    return _service_years(p, f, ctx, want, runs, serving)
+
+
+def _service_years(p, f, ctx, want, runs, serving):
     years = p.years_female if (p.years_female is not None and f.gender == "nu") else p.years
     need = years * 12
     if p.basis == "continuous":
