@@ -68,6 +68,7 @@ def test_rule_files_are_loaded_once_and_a_changed_file_is_a_new_version(tmp_path
     assert load_rule_files() == []  # idempotent
     src = (FILES_DIR / "HC_QKQT_v1.toml").read_text(encoding="utf-8")
     (tmp_path / "HC_QKQT_v1.toml").write_text(src.replace("years = 25", "years = 26"), encoding="utf-8")
+    newest = RuleVersion.objects.filter(award__code="HC_QKQT").order_by("-version").first().version
     created = load_rule_files(tmp_path)
-    assert [(rv.award.code, rv.version) for rv in created] == [("HC_QKQT", 2)]
+    assert [(rv.award.code, rv.version) for rv in created] == [("HC_QKQT", newest + 1)]
     assert load_rule_files(tmp_path) == []

@@ -354,31 +354,48 @@ def load_units(
         member_unit.setdefault(pid, path)
     if not member_unit:
         return facts
-    person_q = Q(person_id__in=members.values("person_id"))
+    # Everyone's rows when the scope is everything (only members are looked up below), else the members'.
+    person_q = Q(person_id__in=members.values("person_id")) if unit is not None else Q()
     ratings = dict(_fetch(PersonRating.objects.filter(person_q, year=year).values_list("person_id", "rating")))
-    hasher.add("umr", list(ratings.items()))
+    if hasher.h is not None:
+        hasher.add("umr", list(ratings.items()))
     titles: dict[int, set[str]] = {}
-    for pid, award_id in _fetch(AwardRecord.objects.filter(person_q, year=year).values_list("person_id", "award_id")):
-        titles.setdefault(pid, set()).add(codes[award_id])
-    hasher.add("umt", [(k, sorted(v)) for k, v in titles.items()])
+    rows = AwardRecord.objects.filter(person_q, year=year, person__isnull=False).values_list("person_id", "award_id")
+    for pid, award_id in _fetch(rows):
+        held = titles.get(pid)
+        if held is None:
+            titles[pid] = {codes[award_id]}
+        else:
+            held.add(codes[award_id])
+    if hasher.h is not None:
+        hasher.add("umt", [(k, sorted(v)) for k, v in titles.items()])
     disciplines: dict[int, list] = {}
     rows = Discipline.objects.filter(person_q, decided_on__lte=ref).values_list(
         "person_id", "form", "decided_on", "effective_to"
     )
     for pid, form, frm, to in hasher.add("umd", _fetch(rows)):
         disciplines.setdefault(pid, []).append((DISCIPLINE.get(form, 0), frm, to, form))
-    steplen = OrgUnit.steplen
+    # Aggregate the members per (unit path, rating, titles) first, then add each group to the unit and its ancestors.
+    groups: Counter = Counter()
+    disciplined: dict[str, list] = {}
+    rank_of = RATING.get
     for pid, path in member_unit.items():
-        rank = RATING.get(ratings.get(pid, ""), 0)
-        held = frozenset(titles[pid]) if pid in titles else None
+        groups[path, rank_of(ratings.get(pid, ""), 0), frozenset(titles[pid]) if pid in titles else None] += 1
+        if pid in disciplines:
+            disciplined.setdefault(path, []).extend(disciplines[pid])
+    steplen = OrgUnit.steplen
+    for (path, rank, held), n in groups.items():
         for end in range(steplen, len(path) + 1, steplen):
             f = by_path.get(path[:end])
             if f is None:
                 continue
-            f.members += 1
-            f.member_ratings[rank] += 1
+            f.members += n
+            f.member_ratings[rank] += n
             if held:
-                f.member_titles[held] += 1
-            if pid in disciplines:
-                f.member_disciplines.extend(disciplines[pid])
+                f.member_titles[held] += n
+    for path, items in disciplined.items():
+        for end in range(steplen, len(path) + 1, steplen):
+            f = by_path.get(path[:end])
+            if f is not None:
+                f.member_disciplines.extend(items)
     return facts

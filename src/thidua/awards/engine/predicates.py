@@ -443,3 +443,121 @@ def lookback(name: str, p) -> int:
     if name in ("achievement_count", "title_count"):
         return p.window
     return 0
+
+
+# --- candidate pre-filters for the bulk run ----------------------------------------------------------------------
+# For some predicates, a superset of the people for whom the predicate can be anything but FAIL is cheap to get from
+# an index over the loaded facts. The bulk run judges only the people in the candidate set of every top-level
+# condition (everyone else fails that condition, so the rule); the predicate itself still decides every candidate.
+
+
+class Index:
+    """Sets of person ids by simple facts, built on demand once per bulk run."""
+
+    def __init__(self, people: dict):
+        self.people = people
+        self.memo: dict = {}
+
+    def _get(self, key, build):
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = build()
+        return got
+
+    def category(self, categories: frozenset) -> set:
+        """People whose category is one of ``categories``."""
+        return self._get(("c", categories), lambda: {i for i, f in self.people.items() if f.category in categories})
+
+    def rated(self, year: int, rank: int) -> set:
+        """People rated ``rank`` or better in ``year`` (rank 1: anyone with a rating)."""
+        return self._get(
+            ("r", year, rank), lambda: {i for i, f in self.people.items() if f.ratings.get(year, 0) >= rank}
+        )
+
+    def titled(self, codes: frozenset, first: int, last: int) -> set:
+        """People holding one of ``codes`` in some year of ``first``..``last``."""
+
+        def build():
+            out = set()
+            for i, f in self.people.items():
+                titles = f.titles
+                if titles and any(not codes.isdisjoint(titles.get(y, ())) for y in range(first, last + 1)):
+                    out.add(i)
+            return out
+
+        return self._get(("t", codes, first, last), build)
+
+
+def _serving_months(ix: Index, ref: dt.date) -> dict:
+    """Person id → (continuous months counted by calendar month alone, female) for people serving on ``ref``.
+
+    The count runs to 1/1 after ``ref``; :func:`F.calendar_months` of the current run is that count or one less."""
+
+    def build():
+        out = {}
+        for i, f in ix.people.items():
+            runs = _runs(f, ref)
+            if runs and runs[-1][1] == ref:
+                start = runs[-1][0]
+                out[i] = ((ref.year - start.year) * 12 + ref.month - start.month + 1, f.gender == "nu")
+        return out
+
+    return ix._get(("serving", ref), build)
+
+
+def _cand_service_years(p, ix: Index, ctx):
+    # Continuous service: met or soon needs serving on 31/12 with about enough months and not past a band's top.
+    if p.basis != "continuous" or p.years <= 0 or (p.years_female is not None and p.years_female <= 0):
+        return None
+    top = p.max_years * 12 if p.max_years is not None else None
+
+    def build():
+        out = set()
+        for i, (months, female) in _serving_months(ix, ctx.ref).items():
+            years = p.years_female if (p.years_female is not None and female) else p.years
+            if months >= years * 12 - p.soon_months - 1 and (top is None or months - 1 < top):
+                out.add(i)
+        return out
+
+    return ix._get(("s", p.years, p.years_female, p.max_years, p.soon_months, ctx.ref), build)
+
+
+def _cand_category_in(p, ix: Index, ctx):
+    return ix.category(frozenset(p.categories))
+
+
+def _cand_rating_at_least(p, ix: Index, ctx):
+    need = F.RATING[p.level]
+    return ix.rated(ctx.year + p.year_offset, need) if need > 0 else None
+
+
+def _cand_rating_streak(p, ix: Index, ctx):
+    # Met or soon needs a good rating at the streak's end, or (soon) no rating yet recorded for that year.
+    need, end = F.RATING[p.level], ctx.year + p.ending
+    if need <= 0 or p.length < 1:
+        return None
+    return ix.rated(end, need) | (set(ix.people) - ix.rated(end, 1))
+
+
+def _cand_title_streak(p, ix: Index, ctx):
+    # Met or soon needs the title at the streak's end, or (soon, end not yet reviewed) the year before.
+    if p.length < 1:
+        return None
+    end = ctx.year + p.ending
+    return ix.titled(frozenset(p.titles), end - 1, end)
+
+
+def _cand_title_count(p, ix: Index, ctx):
+    if p.count < 1:
+        return None
+    return ix.titled(frozenset(p.titles), ctx.year - p.window + 1, ctx.year)
+
+
+CANDIDATES = {
+    category_in: _cand_category_in,
+    rating_at_least: _cand_rating_at_least,
+    rating_streak: _cand_rating_streak,
+    title_streak: _cand_title_streak,
+    title_count: _cand_title_count,
+    service_years: _cand_service_years,
+}
