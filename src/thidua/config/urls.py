@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("thidua.org.urls")),
     path("", include("thidua.records.urls")),
     path("", include("thidua.awards.urls")),
+    path("", include("thidua.emulation.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,290 @@
+"""Reads of movements, registrations, pacts and the emulation calendar; every read is scoped through ``visible_to``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from thidua.core.choices import Action
+from thidua.core.scoping import ALL, scope_unit_ids
+from thidua.org.models import EmulationGroup, OrgUnit
+
+from .choices import MovementStatus, RegistrationStatus, ReportStatus
+from .models import (
+    Conference,
+    Movement,
+    MovementUnit,
+    Pact,
+    PeriodExtension,
+    Registration,
+    RegistrationItem,
+    ReviewPeriod,
+    UnitReport,
+)
+from .services.movements import registration_due_on
+
+
+def movements_list(user, *, status: str = "", year: int | None = None) -> QuerySet:
+    """Movements the user sees (launched by their units or pushed to them), newest first, with target counts."""
+    qs = Movement.objects.visible_to(user, Action.VIEW).select_related("authority")
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(start_on__year__lte=year).filter(Q(end_on__isnull=True) | Q(end_on__year__gte=year))
+    return qs.annotate(target_count=Count("targets", distinct=True)).order_by("-start_on", "name", "id")
+
+
+def movements_for_home(user, limit: int = 5) -> list[Movement]:
+    """Running movements shown on the home dashboard."""
+    return list(movements_list(user, status=MovementStatus.LAUNCHED)[:limit])
+
+
+def movement_detail(user, pk: int) -> Movement:
+    """One visible movement with its documents and targeted units (DoesNotExist outside the scope)."""
+    return (
+        Movement.objects.visible_to(user, Action.VIEW)
+        .select_related("authority")
+        .prefetch_related("documents", Prefetch("targets", MovementUnit.objects.select_related("unit")))
+        .get(pk=pk)
+    )
+
+
+def movement_registrations(user, movement: Movement) -> QuerySet:
+    """The registrations made under a movement that the user sees."""
+    return (
+        Registration.objects.visible_to(user, Action.VIEW)
+        .filter(movement=movement)
+        .select_related("unit", "person")
+        .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
+    )
+
+
+def registrations_list(user, *, year: int | None = None, status: str = "", unit: OrgUnit | None = None) -> QuerySet:
+    """Registrations the user sees, optionally of one year, status or unit subtree."""
+    qs = (
+        Registration.objects.visible_to(user, Action.VIEW)
+        .select_related("unit", "person", "movement")
+        .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
+        .order_by("-year", "unit__path", "person__sort_key", "id")
+    )
+    if year:
+        qs = qs.filter(year=year)
+    if status:
+        qs = qs.filter(status=status)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    return qs
+
+
+def registration_detail(user, pk: int) -> Registration:
+    """One visible registration with its items."""
+    return (
+        Registration.objects.visible_to(user, Action.VIEW)
+        .select_related("unit", "person", "movement", "decided_by")
+        .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
+        .get(pk=pk)
+    )
+
+
+@dataclass
+class RollupRow:
+    """Registrations of one unit's subtree (or of the unit itself), by status."""
+
+    unit: OrgUnit
+    own: bool
+    by_status: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass
+class Rollup:
+    """A unit's registrations for a year rolled up level by level: the unit itself, then each child's subtree."""
+
+    unit: OrgUnit
+    year: int
+    rows: list[RollupRow]
+    titles: list[tuple[str, int, int]]  # (title, registered, approved)
+    totals: Counter
+
+
+def registration_rollup(user, unit: OrgUnit, year: int) -> Rollup:
+    """Counts by status for the unit's own registrations and for each child's subtree, and counts per title."""
+    regs = list(
+        Registration.objects.visible_to(user, Action.VIEW)
+        .filter(year=year, unit__path__startswith=unit.path)
+        .values_list("id", "status", "unit__path")
+    )
+    children = list(unit.get_children().order_by("path"))
+    rows = [RollupRow(unit=unit, own=True)] + [RollupRow(unit=child, own=False) for child in children]
+    by_prefix = {child.path: row for child, row in zip(children, rows[1:], strict=True)}
+    steplen = OrgUnit.steplen
+    totals: Counter = Counter()
+    status_of = {}
+    for reg_id, status, path in regs:
+        status_of[reg_id] = status
+        totals[status] += 1
+        row = rows[0] if path == unit.path else by_prefix.get(path[: len(unit.path) + steplen])
+        if row is not None:
+            row.by_status[status] += 1
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for reg_id, name in RegistrationItem.objects.filter(registration_id__in=status_of).values_list(
+        "registration_id", "award__name"
+    ):
+        counts[name][0] += 1
+        if status_of[reg_id] == RegistrationStatus.APPROVED:
+            counts[name][1] += 1
+    titles = sorted(((name, c[0], c[1]) for name, c in counts.items()), key=lambda t: (-t[1], t[0]))
+    return Rollup(unit=unit, year=year, rows=rows, titles=titles, totals=totals)
+
+
+def pacts_list(user) -> QuerySet:
+    """Pacts of the blocks the user sees."""
+    groups = EmulationGroup.objects.visible_to(user, Action.VIEW).values("pk")
+    return (
+        Pact.objects.filter(group__in=groups)
+        .select_related("group")
+        .annotate(signature_count=Count("signatures", distinct=True))
+        .order_by("-year", "group__name")
+    )
+
+
+def pact_detail(user, pk: int) -> Pact:
+    """One pact of a visible block, with its signatures."""
+    groups = EmulationGroup.objects.visible_to(user, Action.VIEW).values("pk")
+    return (
+        Pact.objects.filter(group__in=groups)
+        .select_related("group", "group__authority")
+        .prefetch_related("signatures__unit", "signatures__signer", "group__memberships__unit")
+        .get(pk=pk)
+    )
+
+
+# --- calendar ----------------------------------------------------------------------------------------------------
+
+DONE, PENDING, OVERDUE, INFO = "da_nop", "chua_nop", "qua_han", "thong_tin"
+STATUS_LABELS = {DONE: "Đã nộp", PENDING: "Chưa nộp", OVERDUE: "Quá hạn", INFO: ""}
+
+
+@dataclass
+class CalendarEntry:
+    """One dated item of a unit's emulation year."""
+
+    on: dt.date
+    kind: str
+    title: str
+    detail: str = ""
+    status: str = INFO
+    url: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def calendar_units(user) -> QuerySet:
+    """Units the calendar may be shown for (the user's view scope), in tree order."""
+    return OrgUnit.objects.visible_to(user, Action.VIEW).only("id", "name", "depth", "path")
+
+
+def default_calendar_unit(user) -> OrgUnit | None:
+    """The unit the calendar opens on: the top of the user's scope."""
+    ids = scope_unit_ids(user, Action.VIEW)
+    if ids is ALL:
+        return OrgUnit.get_root_nodes().first()
+    if not ids:
+        return None
+    return OrgUnit.objects.filter(pk__in=ids).order_by("depth", "path").first()
+
+
+def _state(done: bool, due: dt.date, today: dt.date) -> str:
+    if done:
+        return DONE
+    return OVERDUE if today > due else PENDING
+
+
+def unit_calendar(user, unit: OrgUnit, year: int, *, today: dt.date | None = None) -> list[CalendarEntry]:
+    """What is due for ``unit`` in ``year``, by date: movements (start, registration due, end), review periods
+    (opening, due date with the unit's extension) and conferences. Read-only; every source is scoped."""
+    from django.urls import reverse
+
+    today = today or dt.date.today()
+    entries: list[CalendarEntry] = []
+    movements = (
+        Movement.objects.visible_to(user, Action.VIEW)
+        .filter(Q(targets__unit=unit) | Q(authority=unit))
+        .exclude(status=MovementStatus.DRAFT)
+        .distinct()
+    )
+    registered = {
+        movement_id: status
+        for movement_id, status in Registration.objects.filter(
+            unit=unit, person__isnull=True, movement__isnull=False
+        ).values_list("movement_id", "status")
+    }
+    year_registration = (
+        Registration.objects.filter(unit=unit, person__isnull=True, year=year).values_list("status", flat=True).first()
+    )
+    for movement in movements:
+        url = reverse("movement_detail", args=[movement.pk])
+        if movement.start_on.year == year:
+            entries.append(CalendarEntry(movement.start_on, "Phong trào", f"Bắt đầu phong trào «{movement}»", url=url))
+        due = registration_due_on(movement)
+        if due.year == year:
+            status = registered.get(movement.pk) or year_registration
+            done = status in (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED)
+            entries.append(
+                CalendarEntry(
+                    due,
+                    "Đăng ký thi đua",
+                    f"Hạn đăng ký thi đua theo phong trào «{movement}»",
+                    detail="Mặc định: 30 ngày kể từ ngày bắt đầu phong trào.",
+                    status=_state(done, due, today),
+                    url=url,
+                )
+            )
+        if movement.end_on and movement.end_on.year == year:
+            entries.append(CalendarEntry(movement.end_on, "Phong trào", f"Kết thúc phong trào «{movement}»", url=url))
+    periods = (
+        ReviewPeriod.objects.visible_to(user, Action.VIEW)
+        .filter(units=unit)
+        .filter(Q(opens_on__year=year) | Q(due_on__year=year))
+        .distinct()
+    )
+    extensions = dict(PeriodExtension.objects.filter(unit=unit, period__in=periods).values_list("period_id", "due_on"))
+    submitted = set(
+        UnitReport.objects.filter(unit=unit, period__in=periods, status=ReportStatus.SUBMITTED).values_list(
+            "period_id", flat=True
+        )
+    )
+    for period in periods:
+        if period.opens_on.year == year:
+            entries.append(CalendarEntry(period.opens_on, "Kỳ báo cáo", f"Mở nhận báo cáo: {period}"))
+        due = extensions.get(period.pk, period.due_on)
+        if due.year == year:
+            detail = f"Đã gia hạn (hạn gốc {period.due_on:%d/%m/%Y})." if period.pk in extensions else ""
+            entries.append(
+                CalendarEntry(
+                    due,
+                    "Báo cáo",
+                    f"Hạn nộp báo cáo: {period}",
+                    detail=detail,
+                    status=_state(period.pk in submitted, due, today),
+                )
+            )
+    member_groups = unit.group_memberships.values("group_id")
+    conferences = (
+        Conference.objects.visible_to(user, Action.VIEW)
+        .filter(Q(host_unit=unit) | Q(group_id__in=member_groups))
+        .filter(held_on__year=year)
+        .distinct()
+    )
+    for conference in conferences:
+        entries.append(CalendarEntry(conference.held_on, "Hội nghị", conference.title))
+    entries.sort(key=lambda e: (e.on, e.kind, e.title))
+    return entries

@@ -1,0 +1,1 @@
+"""Web views of the emulation app: one module per slice (movements, reports, conferences, scoring)."""
