@@ -198,7 +198,7 @@ def people_list(
     """
     size = settings.PEOPLE_PAGE_SIZE
     ref = _visible_unit_ref(request.auth, unit) if unit is not None else None
-    qs = selectors.people_list(request.auth, q=q, unit=ref, rank=rank, category=category)
+    qs = selectors.people_listing(request.auth, q=q, unit=ref, rank=rank, category=category)
     start = (page - 1) * size
     # Two queries on purpose: COUNT(*) OVER () would materialise and sort every match (60,000 for "nguyen") where
     # the page alone keeps only the top 50 and the count reads the covering index.

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.paging import IdsFirst
 
 from .choices import PositionKind
 from .models import EmulationGroup, GroupLeadership, GroupMembership, OrgUnit, Person, Position
@@ -125,6 +126,15 @@ def people_list(user, *, q: str = "", unit: OrgUnit | None = None, rank: str = "
     if category:
         qs = qs.filter(category=category)
     return qs.search(q).sorted_vn(filtered=bool(q.strip()))
+
+
+def people_listing(user, *, q: str = "", unit=None, rank: str = "", category: str = "", prefetch: tuple = ()):
+    """:func:`people_list` as a Paginator source: a text search pages primary keys first (:class:`IdsFirst`), so the
+    covering index answers it; browsing without a search reads the rows directly in sort_key order."""
+    qs = people_list(user, q=q, unit=unit, rank=rank, category=category)
+    if q.strip():
+        return IdsFirst(qs, select_related=("unit",), prefetch_related=prefetch)
+    return qs.prefetch_related(*prefetch)
 
 
 def units_for_select(user, action: str = Action.VIEW) -> QuerySet:

@@ -47,9 +47,14 @@ def person_list(request):
     unit = next((u for u in units if u.pk == data.get("unit")), None)
     today = dt.date.today()
     current = Position.objects.filter(start_on__lte=today).filter(Q(end_on__isnull=True) | Q(end_on__gte=today))
-    people = selectors.people_list(
-        user, q=data.get("q", ""), unit=unit, rank=data.get("rank", ""), category=data.get("category", "")
-    ).prefetch_related(Prefetch("positions", queryset=current))
+    people = selectors.people_listing(
+        user,
+        q=data.get("q", ""),
+        unit=unit,
+        rank=data.get("rank", ""),
+        category=data.get("category", ""),
+        prefetch=(Prefetch("positions", queryset=current),),
+    )
     page = paginate(request, people, settings.PEOPLE_PAGE_SIZE)
     for person in page.object_list:
         person.positions_label = selectors.positions_text(person, today)
