@@ -147,6 +147,20 @@ ROUTES: list[mx.Route] = [
         url=lambda w: {"registration_id": w.mv.submitted.pk},
         data=lambda w: {"reason": "Chưa rõ chỉ tiêu"},
     ),
+    R("GET /api/v1/pacts", {"GET": mx.API_LIST}, marker="Khối các cơ quan Tổng cục"),
+    R(
+        "POST /api/v1/pacts",
+        {"POST": mx.API_CREATE},
+        data=lambda w: {"group": w.group.pk, "year": mw.YEAR + 1, "content": "Giao ước năm sau"},
+        note="a block outside the caller's view, or whose authority it may not change, is a 422 on group",
+    ),
+    R("GET /api/v1/pacts/{pact_id}", {"GET": mx.API_READ}, url=lambda w: {"pact_id": w.mv.pact.pk}),
+    R(
+        "POST /api/v1/pacts/{pact_id}/sign",
+        {"POST": mx.API_WRITE},
+        url=lambda w: {"pact_id": w.mv.pact.pk},
+        data=lambda w: {"unit": w.tree.nm.pk, "signed_on": f"{mw.YEAR}-02-01"},
+    ),
     R(
         "GET /api/v1/emulation-calendar",
         {"GET": mx.API_READ},

@@ -1,4 +1,4 @@
-"""REST endpoints of movements, registrations and the emulation calendar.
+"""REST endpoints of movements, registrations, pacts (giao ước) and the emulation calendar.
 
 Objects are looked up in the caller's view scope (404 outside it); a write on a visible object the caller may not
 change is a 403; each write calls one service, whose ValidationError becomes a 422 with messages by field.
@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from thidua.awards.models import Award
 from thidua.core.choices import Action
-from thidua.org.models import OrgUnit, Person
+from thidua.org.models import EmulationGroup, OrgUnit, Person
 from thidua.org.schemas import ErrorOut
 
 from . import policies_movements as policies
@@ -176,6 +176,80 @@ class RegistrationFilter(Schema):
     status: str = ""
 
 
+class PactFilter(Schema):
+    """Filters of the pact list."""
+
+    year: int | None = None
+    group: int | None = None
+
+
+class PactIn(Schema):
+    """A block's pact for a year."""
+
+    group: int
+    year: int
+    content: str = ""
+
+
+class PactSignIn(Schema):
+    """A member unit signs (on ``signed_on``, today by default; ``signer`` is one of its people)."""
+
+    unit: int
+    signed_on: dt.date | None = None
+    signer: int | None = None
+
+
+class PactOut(Schema):
+    """A pact in a list."""
+
+    id: int
+    group: int
+    group_name: str
+    year: int
+    content: str
+    signed_on: dt.date | None
+    locked: bool
+
+    @staticmethod
+    def resolve_group(obj) -> int:
+        return obj.group_id
+
+    @staticmethod
+    def resolve_group_name(obj) -> str:
+        return obj.group.name
+
+    @staticmethod
+    def resolve_locked(obj) -> bool:
+        return obj.signed_on is not None
+
+
+class SignatureOut(Schema):
+    """A member unit's signature."""
+
+    unit: int
+    unit_name: str
+    signer_name: str
+    signed_on: dt.date
+
+
+class PactDetailOut(PactOut):
+    """A pact with its signatures."""
+
+    signatures: list[SignatureOut]
+
+    @staticmethod
+    def resolve_signatures(obj) -> list[dict]:
+        return [
+            {
+                "unit": s.unit_id,
+                "unit_name": s.unit.name,
+                "signer_name": s.signer.full_name if s.signer_id else "",
+                "signed_on": s.signed_on,
+            }
+            for s in sorted(obj.signatures.all(), key=lambda s: (s.signed_on, s.pk))
+        ]
+
+
 class CalendarFilter(Schema):
     """Which unit and year."""
 
@@ -326,6 +400,51 @@ def registration_return(request, registration_id: int, payload: ReturnIn):
     registration = _decidable(request, registration_id)
     services.registration_return(actor=request.auth, registration=registration, reason=payload.reason)
     return selectors.registration_detail(request.auth, registration_id)
+
+
+# --- pacts -----------------------------------------------------------------------------------------------------
+
+
+@router.get("/pacts", response={200: list[PactOut], 401: ErrorOut}, summary="Danh sách giao ước thi đua")
+def pact_list(request, filters: Query[PactFilter]):
+    """Pacts of the blocks the caller sees, optionally of one year and one block."""
+    return list(selectors.pacts_list(request.auth, year=filters.year, group=filters.group))
+
+
+@router.post("/pacts", response={201: PactDetailOut, **WRITE_ERRORS}, summary="Thêm giao ước thi đua")
+def pact_create(request, payload: PactIn):
+    """Write a block's pact for a year (the block's authority must be in the caller's change scope)."""
+    group = EmulationGroup.objects.visible_to(request.auth, Action.VIEW).filter(pk=payload.group).first()
+    if group is None:
+        raise ValidationError({"group": [f"Không tìm thấy khối thi đua #{payload.group}."]})
+    pact = services.pact_create(actor=request.auth, group=group, year=payload.year, content=payload.content)
+    return 201, selectors.pact_detail(request.auth, pact.pk)
+
+
+@router.get("/pacts/{int:pact_id}", response={200: PactDetailOut, **READ_ERRORS}, summary="Chi tiết giao ước thi đua")
+def pact_get(request, pact_id: int):
+    """One pact with its signatures."""
+    return selectors.pact_detail(request.auth, pact_id)
+
+
+@router.post("/pacts/{int:pact_id}/sign", response={200: PactDetailOut, **WRITE_ERRORS}, summary="Ký giao ước thi đua")
+def pact_sign(request, pact_id: int, payload: PactSignIn):
+    """A member unit (in the caller's change scope) signs; the pact locks when every member has signed."""
+    pact = selectors.pact_detail(request.auth, pact_id)
+    unit = OrgUnit.objects.visible_to(request.auth, Action.VIEW).filter(pk=payload.unit).first()
+    if unit is None:
+        raise ValidationError({"unit": [f"Không tìm thấy đơn vị #{payload.unit}."]})
+    if not policies.can_sign_pact_for(request.auth, unit):
+        raise HttpError(403, NO_RIGHT)
+    signer = None
+    if payload.signer is not None:
+        signer = Person.objects.visible_to(request.auth, Action.VIEW).filter(pk=payload.signer).first()
+        if signer is None:
+            raise ValidationError({"signer": [f"Không tìm thấy cán bộ #{payload.signer}."]})
+    services.pact_sign(
+        actor=request.auth, pact=pact, unit=unit, signed_on=payload.signed_on or dt.date.today(), signer=signer
+    )
+    return selectors.pact_detail(request.auth, pact_id)
 
 
 # --- calendar --------------------------------------------------------------------------------------------------

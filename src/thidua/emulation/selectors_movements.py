@@ -143,12 +143,16 @@ def registration_rollup(user, unit: OrgUnit, year: int) -> Rollup:
     return Rollup(unit=unit, year=year, rows=rows, titles=titles, totals=totals)
 
 
-def pacts_list(user) -> QuerySet:
-    """Pacts of the blocks the user sees."""
+def pacts_list(user, *, year: int | None = None, group: int | None = None) -> QuerySet:
+    """Pacts of the blocks the user sees, optionally of one year and one block (by id)."""
     groups = EmulationGroup.objects.visible_to(user, Action.VIEW).values("pk")
+    pacts = Pact.objects.filter(group__in=groups)
+    if year is not None:
+        pacts = pacts.filter(year=year)
+    if group is not None:
+        pacts = pacts.filter(group_id=group)
     return (
-        Pact.objects.filter(group__in=groups)
-        .select_related("group")
+        pacts.select_related("group")
         .annotate(signature_count=Count("signatures", distinct=True))
         .order_by("-year", "group__name")
     )

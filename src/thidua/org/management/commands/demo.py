@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from thidua.core import vn
 from thidua.emulation.demo import load_conferences
+from thidua.emulation.demo_movements import load_movements
 from thidua.org.demo.load import DemoRefused, load
 from thidua.records.demo import load_records
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(load_records().summary())
         self.stdout.write(load_conferences().summary())
+        self.stdout.write(load_movements().summary())
         header = ("Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị")
         rows = [header, *result.users]
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
