@@ -82,6 +82,18 @@ def in_scope(user, unit_id: int | None, action: str = Action.VIEW) -> bool:
     return unit_id is not None and unit_id in ids
 
 
+def require_change_scope(actor, unit, field: str, message: str | None = None) -> None:
+    """Refuse a write that touches ``unit`` outside the actor's change scope, as a ValidationError on ``field``.
+
+    ``actor`` None (system commands such as ``thidua demo``) and a missing unit pass: the caller validates presence.
+    """
+    if actor is None or unit is None or in_scope(actor, unit.pk, Action.CHANGE):
+        return
+    from django.core.exceptions import ValidationError
+
+    raise ValidationError({field: [message or f"Đơn vị «{unit}» nằm ngoài phạm vi quản lý của bạn."]})
+
+
 def clear_scope_cache(user) -> None:
     """Forget the cached scope (after role changes within one request, and in tests)."""
     user.__dict__.pop("_thidua_scope", None)

@@ -14,9 +14,8 @@ from django.db import transaction
 from django.db.models import F
 
 from thidua.core import audit, vn
-from thidua.core.choices import Action
 from thidua.core.locking import versioned_update
-from thidua.core.scoping import clear_scope_cache, in_scope
+from thidua.core.scoping import clear_scope_cache, require_change_scope
 
 from .choices import CATEGORY_RANKS, Category, GroupRole, PositionKind, Rank, UnitEventKind, rank_from_text
 from .models import (
@@ -37,14 +36,6 @@ MIN_ENLISTMENT_AGE = 16
 
 
 # --- shared checks -------------------------------------------------------------------------------------------
-
-
-def _require_scope(actor, unit: OrgUnit | None, field: str) -> None:
-    """Refuse a write that touches a unit outside the actor's change scope, naming the field."""
-    if actor is None or unit is None:
-        return
-    if not in_scope(actor, unit.pk, Action.CHANGE):
-        raise ValidationError({field: [f"Đơn vị «{unit}» nằm ngoài phạm vi quản lý của bạn."]})
 
 
 def _check_period(start: dt.date | None, end: dt.date | None, end_field: str = "end_on") -> None:
@@ -73,7 +64,7 @@ def unit_create(
     """Create a unit under ``parent`` (or a new root, for administrators and commands)."""
     if parent is None and actor is not None and not actor.is_superuser:
         raise ValidationError({"parent": ["Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất."]})
-    _require_scope(actor, parent, "parent")
+    require_change_scope(actor, parent, "parent")
     unit = OrgUnit(name=name, short_name=short_name, kind=kind, code=code, valid_from=valid_from)
     unit.name = vn.nfc(name)
     if not unit.name:
@@ -95,7 +86,7 @@ UNIT_EDITABLE = ("short_name", "kind", "code", "valid_from", "valid_to")
 @transaction.atomic
 def unit_update(*, actor, unit: OrgUnit, expected_version: int | None, **changes: Any) -> OrgUnit:
     """Edit a unit's descriptive fields (a change of name goes through :func:`unit_rename` to keep history)."""
-    _require_scope(actor, unit, "unit")
+    require_change_scope(actor, unit, "unit")
     unknown = set(changes) - set(UNIT_EDITABLE)
     if unknown:
         raise ValidationError({"__all__": [f"Không sửa được trường: {', '.join(sorted(unknown))}."]})
@@ -122,7 +113,7 @@ def unit_rename(
     expected_version: int | None = None,
 ) -> OrgUnit:
     """Rename a unit from a date; records before that date keep showing the old name."""
-    _require_scope(actor, unit, "unit")
+    require_change_scope(actor, unit, "unit")
     new_name = vn.nfc(new_name)
     if not new_name:
         raise ValidationError({"new_name": ["Tên mới không được để trống."]})
@@ -158,8 +149,8 @@ def unit_rename(
 @transaction.atomic
 def unit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit, occurred_on: dt.date, decision_ref: str = "") -> OrgUnit:
     """Move a unit (with its subtree) under another parent; refuses cycles."""
-    _require_scope(actor, unit, "unit")
-    _require_scope(actor, new_parent, "new_parent")
+    require_change_scope(actor, unit, "unit")
+    require_change_scope(actor, new_parent, "new_parent")
     unit.refresh_from_db()
     new_parent.refresh_from_db()
     if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
@@ -196,8 +187,8 @@ def unit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit, occurred_on: dt.date
 @transaction.atomic
 def unit_merge(*, actor, unit: OrgUnit, into: OrgUnit, occurred_on: dt.date, decision_ref: str = "") -> OrgUnit:
     """Merge ``unit`` into ``into``: its people transfer to the successor and the unit closes on ``occurred_on``."""
-    _require_scope(actor, unit, "unit")
-    _require_scope(actor, into, "into")
+    require_change_scope(actor, unit, "unit")
+    require_change_scope(actor, into, "into")
     if into.pk == unit.pk or into.path.startswith(unit.path):
         raise ValidationError({"into": ["Đơn vị kế thừa không được là chính đơn vị hoặc đơn vị trực thuộc của nó."]})
     if unit.get_children_count():
@@ -308,7 +299,7 @@ def person_create(
     rank_since: dt.date | None = None,
 ) -> Person:
     """Register a person in ``unit``, with their first unit membership, rank and service period."""
-    _require_scope(actor, unit, "unit")
+    require_change_scope(actor, unit, "unit")
     data = _clean_person_fields(
         {
             "full_name": full_name,
@@ -341,7 +332,7 @@ PERSON_EDITABLE = ("full_name", "gender", "date_of_birth", "cccd", "category", "
 @transaction.atomic
 def person_update(*, actor, person: Person, expected_version: int | None, **changes: Any) -> Person:
     """Edit a person's identity fields; refuses if someone else saved since ``expected_version``."""
-    _require_scope(actor, person.unit, "unit")
+    require_change_scope(actor, person.unit, "unit")
     unknown = set(changes) - set(PERSON_EDITABLE)
     if unknown:
         raise ValidationError({"__all__": [f"Không sửa được trường: {', '.join(sorted(unknown))}."]})
@@ -386,8 +377,8 @@ def person_transfer(
     *, actor, person: Person, to_unit: OrgUnit, on: dt.date, decision_ref: str = "", expected_version: int | None = None
 ) -> Person:
     """Transfer a person to another unit from ``on``: the current membership ends the day before."""
-    _require_scope(actor, person.unit, "unit")
-    _require_scope(actor, to_unit, "to_unit")
+    require_change_scope(actor, person.unit, "unit")
+    require_change_scope(actor, to_unit, "to_unit")
     old_unit = person.unit
     person = _move_person(person, to_unit, on, decision_ref, expected_version)
     audit.record(
@@ -413,7 +404,7 @@ def person_rank_change(
     expected_version: int | None = None,
 ) -> RankChange:
     """Record a rank conferred from ``effective_on``; the latest one becomes the current rank."""
-    _require_scope(actor, person.unit, "unit")
+    require_change_scope(actor, person.unit, "unit")
     code = rank_from_text(rank)
     if code is None:
         raise ValidationError({"rank": [f"Cấp bậc «{rank}» không có trong danh mục quân hàm."]})
@@ -452,8 +443,8 @@ def position_add(
     decision_ref: str = "",
 ) -> Position:
     """Add a position (several may run at once); the unit must be in the actor's scope."""
-    _require_scope(actor, person.unit, "person")
-    _require_scope(actor, unit, "unit")
+    require_change_scope(actor, person.unit, "person")
+    require_change_scope(actor, unit, "unit")
     title = vn.nfc(title)
     if not title:
         raise ValidationError({"title": ["Chức vụ không được để trống."]})
@@ -475,7 +466,7 @@ def position_add(
 @transaction.atomic
 def position_end(*, actor, position: Position, end_on: dt.date) -> Position:
     """End a position on ``end_on``."""
-    _require_scope(actor, position.person.unit, "person")
+    require_change_scope(actor, position.person.unit, "person")
     _check_period(position.start_on, end_on)
     position.end_on = end_on
     position.save(update_fields=["end_on"])
@@ -495,7 +486,7 @@ def service_period_add(
     *, actor, person: Person, start_on: dt.date, end_on: dt.date | None = None, note: str = ""
 ) -> ServicePeriod:
     """Add a period of service; periods may not overlap and must start after the 16th birthday."""
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     _check_period(start_on, end_on)
     _check_service_start(person.date_of_birth, start_on, "start_on")
     far = dt.date.max
@@ -526,7 +517,7 @@ def group_create(
     note: str = "",
 ) -> EmulationGroup:
     """Set up an emulation block/cluster for a year with its member units."""
-    _require_scope(actor, authority, "authority")
+    require_change_scope(actor, authority, "authority")
     name = vn.nfc(name)
     if not name:
         raise ValidationError({"name": ["Tên khối/cụm không được để trống."]})
@@ -555,7 +546,7 @@ GROUP_EDITABLE = ("name", "short_name", "kind", "year", "note")
 @transaction.atomic
 def group_update(*, actor, group: EmulationGroup, expected_version: int | None, **changes: Any) -> EmulationGroup:
     """Edit a group's name, kind, year or note (optimistically locked)."""
-    _require_scope(actor, group.authority, "authority")
+    require_change_scope(actor, group.authority, "authority")
     unknown = set(changes) - set(GROUP_EDITABLE)
     if unknown:
         # The authority decides who may manage the group: it must not move without a scope check.
@@ -578,7 +569,7 @@ def group_update(*, actor, group: EmulationGroup, expected_version: int | None, 
 @transaction.atomic
 def group_member_set(*, actor, group: EmulationGroup, units: list[OrgUnit]) -> EmulationGroup:
     """Replace the group's member units (leaders must remain members)."""
-    _require_scope(actor, group.authority, "authority")
+    require_change_scope(actor, group.authority, "authority")
     wanted = {u.pk for u in units}
     leaders = set(group.leaderships.filter(end_on__isnull=True).values_list("unit_id", flat=True))
     if leaders - wanted:
@@ -609,7 +600,7 @@ def group_leader_set(
     *, actor, group: EmulationGroup, unit: OrgUnit, role: str, start_on: dt.date, representative: Person | None = None
 ) -> GroupLeadership:
     """Appoint a member unit to a leadership role from ``start_on`` (ends whoever held that role)."""
-    _require_scope(actor, group.authority, "authority")
+    require_change_scope(actor, group.authority, "authority")
     _require_member(group, unit, "unit")
     if role not in GroupRole.values:
         raise ValidationError({"role": ["Vai trò không hợp lệ."]})
@@ -644,7 +635,7 @@ def group_handover(
     note: str = "",
 ) -> GroupHandover:
     """Hand a leadership role from one member unit to another on a date (bàn giao nhiệm vụ khối trưởng)."""
-    _require_scope(actor, group.authority, "authority")
+    require_change_scope(actor, group.authority, "authority")
     _require_member(group, from_unit, "from_unit")
     _require_member(group, to_unit, "to_unit")
     if from_unit.pk == to_unit.pk:

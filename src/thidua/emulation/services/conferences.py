@@ -18,7 +18,7 @@ from django.utils import timezone
 from thidua.core import audit, vn
 from thidua.core.choices import Action
 from thidua.core.locking import versioned_update
-from thidua.core.scoping import in_scope
+from thidua.core.scoping import in_scope, require_change_scope
 from thidua.org import services as org_services
 from thidua.org.choices import GroupRole, Rank
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
@@ -115,8 +115,7 @@ def conference_create(
     conclusions: str = "",
 ) -> Conference:
     """Record a conference; the chair is a person of the registry, with their positions as they were that day."""
-    if actor is not None and not in_scope(actor, host_unit.pk, Action.CHANGE):
-        raise ValidationError({"host_unit": [f"Đơn vị «{host_unit}» nằm ngoài phạm vi quản lý của bạn."]})
+    require_change_scope(actor, host_unit, "host_unit")
     _require_person_visible(actor, chair, "chair")
     title = vn.nfc(title).strip()
     if not title:

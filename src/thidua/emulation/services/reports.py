@@ -19,10 +19,9 @@ from django.utils import timezone
 
 from thidua.core import vn
 from thidua.core.audit import record, snapshot
-from thidua.core.choices import Action
 from thidua.core.errors import field_error
 from thidua.core.locking import versioned_update
-from thidua.core.scoping import in_scope
+from thidua.core.scoping import require_change_scope
 
 from ..choices import IndicatorKind, PeriodStatus, ReportStatus
 from ..models import Indicator, PeriodExtension, ReportValue, ReviewPeriod, UnitReport
@@ -42,12 +41,6 @@ _MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG",),
 }
-
-
-def _check_change(actor, unit, field: str, message: str) -> None:
-    """Refuse when a real user acts on a unit outside their change scope."""
-    if actor is not None and not in_scope(actor, unit.pk, Action.CHANGE):
-        raise field_error(field, message)
 
 
 def effective_due(period: ReviewPeriod, unit_id: int, extensions: dict[int, dt.date] | None = None) -> dt.date:
@@ -83,7 +76,7 @@ def period_create(
     The reporting units default to the block's members; otherwise they must be given and lie in the authority's
     subtree. ``previous`` is the period the central report compares against.
     """
-    _check_change(actor, authority, "authority", "Bạn không có quyền mở kỳ báo cáo cho đơn vị này.")
+    require_change_scope(actor, authority, "authority", "Bạn không có quyền mở kỳ báo cáo cho đơn vị này.")
     errors: dict[str, list[str]] = {}
     templates = list(templates or [])
     if not templates:
@@ -139,7 +132,7 @@ def period_create(
 @transaction.atomic
 def period_extend(*, actor, period: ReviewPeriod, unit, due_on: dt.date, reason: str) -> PeriodExtension:
     """Grant ``unit`` a later deadline for ``period`` (replacing an earlier extension), with the reason."""
-    _check_change(actor, period.authority, "unit", "Bạn không có quyền gia hạn báo cáo của kỳ này.")
+    require_change_scope(actor, period.authority, "unit", "Bạn không có quyền gia hạn báo cáo của kỳ này.")
     reason = vn.nfc(reason)
     errors: dict[str, list[str]] = {}
     if period.status == PeriodStatus.CLOSED:
@@ -173,7 +166,7 @@ def period_extend(*, actor, period: ReviewPeriod, unit, due_on: dt.date, reason:
 @transaction.atomic
 def period_close(*, actor, period: ReviewPeriod, expected_version: int | None = None) -> ReviewPeriod:
     """Close the period: no report may be saved or submitted any more."""
-    _check_change(actor, period.authority, "__all__", "Bạn không có quyền khoá kỳ báo cáo này.")
+    require_change_scope(actor, period.authority, "__all__", "Bạn không có quyền khoá kỳ báo cáo này.")
     if period.status == PeriodStatus.CLOSED:
         raise field_error("__all__", "Kỳ báo cáo đã khoá.")
     before = snapshot(period, ["status"])
@@ -302,7 +295,7 @@ def report_save(
     ``today`` is injectable for tests and commands (default: the local date).
     """
     today = today or timezone.localdate()
-    _check_change(actor, unit, "unit", "Bạn không có quyền báo cáo cho đơn vị này.")
+    require_change_scope(actor, unit, "unit", "Bạn không có quyền báo cáo cho đơn vị này.")
     if period.status == PeriodStatus.CLOSED:
         raise field_error("__all__", "Kỳ báo cáo đã khoá, không nhận báo cáo nữa.")
     if not period.units.filter(pk=unit.pk).exists():

@@ -9,8 +9,8 @@ from django.db import transaction
 
 from thidua.core import audit, vn
 from thidua.core.locking import versioned_update
+from thidua.core.scoping import require_change_scope
 from thidua.org.models import Person
-from thidua.org.services import _require_scope
 
 from ..choices import RecordSource
 from ..models import Discipline, LeavePeriod, PendingReview
@@ -39,7 +39,7 @@ def discipline_add(
     source: str = RecordSource.MANUAL,
 ) -> Discipline:
     """Record a disciplinary measure and the day it stops having effect (no commendation meanwhile; P4, P12)."""
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     if decided_on is None:
         raise ValidationError({"decided_on": ["Chưa nhập ngày quyết định kỷ luật."]})
     _check_date(decided_on, "decided_on", "Ngày quyết định")
@@ -63,7 +63,7 @@ def discipline_add(
 def discipline_remove(*, actor, discipline: Discipline) -> None:
     """Remove a discipline entered by mistake."""
     person = discipline.person
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     _removed(actor, "discipline", discipline, person.unit)
     discipline.delete()
 
@@ -80,7 +80,7 @@ def pending_review_add(
     source: str = RecordSource.MANUAL,
 ) -> PendingReview:
     """Record a proceeding (discipline being considered, investigation …) that blocks commendation while open (P4)."""
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     if start_on is None:
         raise ValidationError({"start_on": ["Chưa nhập ngày bắt đầu."]})
     _check_date(start_on, "start_on", "Ngày bắt đầu")
@@ -96,7 +96,7 @@ def pending_review_add(
 def pending_review_close(*, actor, review: PendingReview, end_on: dt.date, note: str = "") -> PendingReview:
     """Close an open proceeding on ``end_on``."""
     person = review.person
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     if review.end_on is not None:
         raise ValidationError({"end_on": ["Việc xem xét này đã kết thúc."]})
     if end_on is None:
@@ -130,7 +130,7 @@ def leave_add(
     source: str = RecordSource.MANUAL,
 ) -> LeavePeriod:
     """Record leave that still counts as working time (maternity, treatment after duty injury) or a short course."""
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     if start_on is None:
         raise ValidationError({"start_on": ["Chưa nhập ngày bắt đầu."]})
     if end_on is None:
@@ -152,6 +152,6 @@ def leave_add(
 def leave_remove(*, actor, leave: LeavePeriod) -> None:
     """Remove a leave period entered by mistake."""
     person = leave.person
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     _removed(actor, "leave", leave, person.unit)
     leave.delete()

@@ -11,8 +11,8 @@ from thidua.awards.choices import AwardKind, Subject
 from thidua.awards.models import Award
 from thidua.core import audit, vn
 from thidua.core.locking import versioned_update
+from thidua.core.scoping import require_change_scope
 from thidua.org.models import OrgUnit, Person
-from thidua.org.services import _require_scope
 
 from ..choices import AchievementKind, RecordSource
 from ..models import Achievement, AwardRecord, PersonRating, UnitRating
@@ -34,7 +34,7 @@ def person_rating_set(
     *, actor, person: Person, year: int, rating: str, decision_ref: str = "", source: str = RecordSource.MANUAL
 ) -> PersonRating:
     """Record (or change) a person's task-completion rating for a year."""
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     _check_person_year(person, year)
     current = PersonRating.objects.filter(person=person, year=year).first()
     if current is not None:
@@ -61,7 +61,7 @@ def person_rating_set(
 def person_rating_remove(*, actor, rating: PersonRating) -> None:
     """Remove a person's rating for a year (refused when the year is closed by a decision)."""
     person = rating.person
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     _check_open(person=person, year=rating.year)
     _removed(actor, "person_rating", rating, person.unit)
     rating.delete()
@@ -81,7 +81,7 @@ def unit_rating_set(
     source: str = RecordSource.MANUAL,
 ) -> UnitRating:
     """Record (or change) a collective's yearly results: task rating, party rating, "vững mạnh toàn diện", strength."""
-    _require_scope(actor, unit, "unit")
+    require_change_scope(actor, unit, "unit")
     _check_unit_year(unit, year)
     if strength is not None and strength < 0:
         raise ValidationError({"strength": ["Quân số không được âm."]})
@@ -113,7 +113,7 @@ def unit_rating_set(
 @transaction.atomic
 def unit_rating_remove(*, actor, rating: UnitRating) -> None:
     """Remove a collective's rating for a year (refused when the year is closed by a decision)."""
-    _require_scope(actor, rating.unit, "unit")
+    require_change_scope(actor, rating.unit, "unit")
     _check_open(unit=rating.unit, year=rating.year)
     _removed(actor, "unit_rating", rating, rating.unit)
     rating.delete()
@@ -146,7 +146,7 @@ def award_record_add(
     if award is None:
         raise ValidationError({"award": ["Chưa chọn danh hiệu, hình thức khen thưởng."]})
     owner_unit = person.unit if person is not None else unit
-    _require_scope(actor, owner_unit, "person" if person is not None else "unit")
+    require_change_scope(actor, owner_unit, "person" if person is not None else "unit")
     if person is not None and award.subject == Subject.UNIT:
         raise ValidationError({"award": [f"«{award}» là danh hiệu, hình thức dành cho tập thể, không tặng cá nhân."]})
     if unit is not None and award.subject == Subject.PERSON:
@@ -189,7 +189,7 @@ def award_record_add(
 def award_record_remove(*, actor, record: AwardRecord) -> None:
     """Remove a registered award entered by hand or imported; one that came from a decision is never removed here."""
     owner_unit = record.person.unit if record.person_id else record.unit
-    _require_scope(actor, owner_unit, "person" if record.person_id else "unit")
+    require_change_scope(actor, owner_unit, "person" if record.person_id else "unit")
     if record.source == RecordSource.DECISION:
         raise ValidationError(
             {"__all__": ["Khen thưởng này được ghi từ quyết định: chỉ thu hồi, sửa đổi được bằng quyết định mới."]}
@@ -218,7 +218,7 @@ def achievement_add(
     source: str = RecordSource.MANUAL,
 ) -> Achievement:
     """Record an initiative, research work or combat creativity with the level that recognised it."""
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     _check_person_year(person, year)
     title = _text(title)
     if not title:
@@ -239,7 +239,7 @@ def achievement_add(
 def achievement_remove(*, actor, achievement: Achievement) -> None:
     """Remove an achievement (refused when its year is closed by a decision)."""
     person = achievement.person
-    _require_scope(actor, person.unit, "person")
+    require_change_scope(actor, person.unit, "person")
     _check_open(person=person, year=achievement.year)
     _removed(actor, "achievement", achievement, person.unit)
     achievement.delete()
