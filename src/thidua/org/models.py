@@ -41,6 +41,11 @@ class OrgUnit(MP_Node, VersionedModel):
     short_name = models.CharField("tên viết tắt", max_length=80, blank=True)
     kind = models.CharField("loại đơn vị", max_length=20, choices=UnitKind.choices, default=UnitKind.OTHER)
     code = models.CharField("mã đơn vị", max_length=30, blank=True)
+    is_enterprise = models.BooleanField(
+        "doanh nghiệp (sản xuất, kinh doanh)",
+        default=False,
+        help_text="Doanh nghiệp xét “Tập thể lao động xuất sắc/tiên tiến” thay “Đơn vị Quyết thắng/tiên tiến”.",
+    )
     valid_from = models.DateField("thành lập từ", null=True, blank=True)
     valid_to = models.DateField("hết hiệu lực", null=True, blank=True)
     successor = models.ForeignKey(
@@ -224,6 +229,14 @@ class Position(models.Model):
     start_on = models.DateField("từ ngày")
     end_on = models.DateField("đến ngày", null=True, blank=True)
     decision_ref = models.CharField("số quyết định", max_length=120, blank=True)
+    coefficient = models.DecimalField(
+        "hệ số chức vụ",
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Hệ số phụ cấp chức vụ lãnh đạo (0,7; 0,8; 0,9; 1,0 …), dùng xét khen thưởng quá trình cống hiến.",
+    )
 
     class Meta:
         verbose_name = "chức vụ"
@@ -263,6 +276,11 @@ class ServicePeriod(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="service_periods")
     start_on = models.DateField("nhập ngũ / tuyển dụng")
     end_on = models.DateField("xuất ngũ / thôi việc", null=True, blank=True)
+    time_factor = models.PositiveSmallIntegerField(
+        "hệ số tính thời gian",
+        choices=[(1, "×1"), (2, "×2 — biển, đảo, vùng đặc biệt khó khăn (phụ cấp đặc biệt ≥ 100%)")],
+        default=1,
+    )
     note = models.CharField("ghi chú", max_length=255, blank=True)
 
     class Meta:
