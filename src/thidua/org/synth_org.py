@@ -6,6 +6,7 @@ random stream, so a seed always gives the same names, dates and positions; only 
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 from collections.abc import Callable
@@ -18,7 +19,10 @@ from thidua.core import vn
 from . import services
 from .choices import UnitEventKind, UnitKind
 from .models import OrgUnit, OrgUnitEvent, Person
-from .synth import REFERENCE_DATE, PeopleGenerator, UnitSlot, write_people
+from .synth import PeopleGenerator, UnitSlot, write_people
+
+# Synthetic units exist long before the synthetic records (2016–2025), so the collective rules judge them too.
+UNITS_FOUNDED = dt.date(1980, 1, 1)
 
 PEOPLE_PER_UNIT = 400
 LEVEL_WEIGHT = {1: 0.0, 2: 0.1, 3: 0.4, 4: 1.0}  # people sit mostly in the leaf units
@@ -109,7 +113,7 @@ def _insert_units(root: OrgUnit, plan: list[UnitPlan]) -> list[OrgUnit]:
                     name=spec.name,
                     short_name=spec.short_name,
                     kind=spec.kind,
-                    valid_from=REFERENCE_DATE,
+                    valid_from=UNITS_FOUNDED,
                     path=OrgUnit._get_path(parent.path, level, step),
                     depth=level,
                     numchild=len(children.get(index, ())),
@@ -121,7 +125,7 @@ def _insert_units(root: OrgUnit, plan: list[UnitPlan]) -> list[OrgUnit]:
     OrgUnit.objects.filter(pk=root.pk).update(numchild=len(children.get(-1, ())))
     units = [made[i] for i in range(len(plan))]
     OrgUnitEvent.objects.bulk_create(
-        [OrgUnitEvent(unit=u, kind=UnitEventKind.CREATE, occurred_on=REFERENCE_DATE, new_name=u.name) for u in units],
+        [OrgUnitEvent(unit=u, kind=UnitEventKind.CREATE, occurred_on=UNITS_FOUNDED, new_name=u.name) for u in units],
         batch_size=2000,
     )
     return units
@@ -146,7 +150,7 @@ def synthesize(
             name=root_name,
             short_name=f"MP{seed}",
             kind=UnitKind.OTHER,
-            valid_from=REFERENCE_DATE,
+            valid_from=UNITS_FOUNDED,
         )
         plan = plan_units(total - 1)
         made = _insert_units(root, plan)
