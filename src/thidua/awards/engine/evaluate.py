@@ -19,6 +19,7 @@ from thidua.org.models import OrgUnit, Person
 
 from ..models import Award, RuleVersion
 from ..rules.schema import AllOf, AnyOf, RuleDocument
+from . import bulk as B
 from . import facts as F
 from . import predicates as P
 from .predicates import FAIL, MET, SOON, Ctx
@@ -405,19 +406,20 @@ def evaluate_full(
     *,
     include_not_eligible: bool = False,
     hash_inputs: bool = False,
-    every: int = 5000,
+    workers: int = 2,
 ) -> Evaluation:
-    """Judge every person and unit of the scope for every rule in force (see :func:`evaluate`)."""
+    """Judge every person and unit of the scope for every rule in force (see :func:`evaluate`); ``workers=2`` lets a
+    large run judge half of the rules in a forked process (see :mod:`.bulk`)."""
     enabled = gc.isenabled()
     gc.disable()  # millions of small, long-lived objects: generational collection would rescan them over and over
     try:
-        return _evaluate(year, unit, awards, progress, include_not_eligible, hash_inputs, every)
+        return _evaluate(year, unit, awards, progress, include_not_eligible, hash_inputs, workers)
     finally:
         if enabled:
             gc.enable()
 
 
-def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, every: int) -> Evaluation:
+def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, workers: int) -> Evaluation:
     ctx = Ctx.of(year, short_names())
     rules = [compiled(rv) for rv in rules_in_force(year, awards).values()]
     person_rules = [r for r in rules if r.subject == "ca_nhan"]
@@ -426,55 +428,41 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, e
     people = F.load_people(year, merge_needs(person_rules), unit=unit, hasher=hasher) if person_rules else {}
     units = F.load_units(year, merge_needs(unit_rules), unit=unit, hasher=hasher) if unit_rules else {}
     total = len(people) + len(units)
+    plan: list[tuple[str, CompiledRule]] = []
+    tasks: list[B.Task] = []
+    for subject_type, subjects, subject_rules in (("person", people, person_rules), ("unit", units, unit_rules)):
+        sample = list(itertools.islice(subjects.values(), TUNE_SAMPLE))
+        ix = P.Index(subjects) if subject_type == "person" and not keep_all else None
+        for r in subject_rules:
+            cand = r.candidates(ix, ctx) if ix is not None else None
+            plan.append((subject_type, r))
+            tasks.append(B.Task(r.tuned_steps(sample, ctx), subjects, cand))
+    report = (lambda fraction: progress(int(fraction * total), total)) if progress is not None else None
+    judged = B.judge_all(tasks, ctx, keep_all, workers=workers, progress=report)
     counts: dict[str, list[int]] = {r.code: [0, 0, 0] for r in rules}  # indexed by status: FAIL, SOON, MET
     verdicts: list[Verdict] = []
     append = verdicts.append
     new = object.__new__
-    done = 0
-    for subject_type, subjects, subject_rules in (("person", people, person_rules), ("unit", units, unit_rules)):
-        sample = list(itertools.islice(subjects.values(), TUNE_SAMPLE))
-        ix = P.Index(subjects) if subject_type == "person" and not keep_all else None
-        judges = []
-        for r in subject_rules:
-            cand = r.candidates(ix, ctx) if ix is not None else None
-            if cand is not None:  # everyone outside the candidates fails a condition
-                counts[r.code][FAIL] += len(subjects) - len(cand)
-            judges.append((r.tuned_steps(sample, ctx), counts[r.code], r.code, r.rule_version_id, r, cand))
-        for f in subjects.values():
-            for steps, counter, code, rv_id, rule, cand in judges:
-                if cand is not None and f.id not in cand:
-                    continue
-                # CompiledRule.judge_fast inlined (one call less per subject and rule), with the run's step order.
-                status, soon = MET, None
-                for fn, params, exclusion in steps:
-                    s, so, _ = fn(params, f, ctx, False)
-                    if s == MET:
-                        continue
-                    if s == FAIL or exclusion:
-                        status, soon = FAIL, None
-                        break
-                    if status == MET or so > soon:
-                        status, soon = SOON, so
-                counter[status] += 1
-                if status or keep_all:
-                    # Verdict(subject_type, f.id, f.unit_id, code, outcome, soon, None, rv_id, lazy), built directly:
-                    # the reasons are computed from the same facts on first access.
-                    v = new(Verdict)
-                    v.__dict__ = {
-                        "subject_type": subject_type,
-                        "subject_id": f.id,
-                        "unit_id": f.unit_id,
-                        "award_code": code,
-                        "outcome": OUTCOME[status],
-                        "soon_on": soon,
-                        "rule_version_id": rv_id,
-                        "_lazy": (rule, f, ctx),
-                    }
-                    append(v)
-            if progress is not None:
-                done += 1
-                if done % every == 0:
-                    progress(done, total)
+    for (subject_type, rule), (counted, kept) in zip(plan, judged, strict=True):
+        c = counts[rule.code]
+        for i in (FAIL, SOON, MET):
+            c[i] += counted[i]
+        code, rv_id = rule.code, rule.rule_version_id
+        for f, status, soon in kept:
+            # Verdict(subject_type, f.id, f.unit_id, code, outcome, soon, None, rv_id, lazy), built directly: the
+            # reasons are computed from the same facts on first access.
+            v = new(Verdict)
+            v.__dict__ = {
+                "subject_type": subject_type,
+                "subject_id": f.id,
+                "unit_id": f.unit_id,
+                "award_code": code,
+                "outcome": OUTCOME[status],
+                "soon_on": soon,
+                "rule_version_id": rv_id,
+                "_lazy": (rule, f, ctx),
+            }
+            append(v)
     if progress is not None:
         progress(total, total)
     summary = {
