@@ -3,21 +3,28 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from thidua.core.choices import Action
-from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
 from thidua.core.views import ServiceFormView, paginate
-from thidua.org.choices import GroupRole
-from thidua.org.forms import PersonChoiceField, UnitChoiceField
-from thidua.org.models import EmulationGroup, OrgUnit, Person
 from thidua.org.selectors import units_for_select
 
-from ..choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
+from ..choices import ConferenceStatus
+from ..forms_conferences import (
+    AgendaForm,
+    AttendeeForm,
+    CloneForm,
+    ConferenceCreateForm,
+    ConferenceEditForm,
+    ConfirmForm,
+    ElectionForm,
+    HandoverForm,
+    MinutesForm,
+    OutcomeForm,
+)
 from ..minutes import minutes_docx, minutes_filename
 from ..models import Conference
 from ..services import conferences as services
@@ -29,10 +36,6 @@ def _conference(user, pk: int, action: str = Action.VIEW) -> Conference:
     """One conference in the user's scope (404 otherwise), with what the page shows."""
     qs = Conference.objects.visible_to(user, action).select_related("host_unit", "group", "chair", "period")
     return get_object_or_404(qs, pk=pk)
-
-
-def _people(user):
-    return Person.objects.visible_to(user, Action.VIEW).select_related("unit").sorted_vn()
 
 
 @login_required
@@ -47,6 +50,7 @@ def conference_list(request):
 
 
 def _can_create(user) -> bool:
+    """Whether the user may host a conference anywhere (offers the "Thêm hội nghị" button and page)."""
     return units_for_select(user, Action.CHANGE).exists()
 
 
@@ -76,140 +80,6 @@ def conference_minutes_docx(request, pk: int):
     )
     response["Content-Disposition"] = f'attachment; filename="{minutes_filename(conference)}"'
     return response
-
-
-# --- forms ---------------------------------------------------------------------------------------------------------
-
-
-class ConferenceCreateForm(BootstrapFormMixin, forms.Form):
-    """A new conference; the chair is chosen from the registry."""
-
-    title = forms.CharField(label="Tên hội nghị", max_length=500)
-    kind = forms.ChoiceField(label="Loại", choices=ConferenceKind.choices)
-    host_unit = UnitChoiceField(label="Đơn vị tổ chức", queryset=OrgUnit.objects.none())
-    group = forms.ModelChoiceField(label="Khối, cụm thi đua", queryset=EmulationGroup.objects.none(), required=False)
-    held_on = DateField("Ngày họp")
-    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
-    chair = PersonChoiceField(label="Chủ trì", queryset=Person.objects.none())
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["host_unit"].queryset = units_for_select(user, Action.CHANGE)
-        self.fields["group"].queryset = EmulationGroup.objects.visible_to(user, Action.VIEW)
-        self.fields["chair"].queryset = _people(user)
-
-
-class ConferenceEditForm(BootstrapFormMixin, VersionedFormMixin, forms.Form):
-    """The record's descriptive fields and the chair's conclusions."""
-
-    title = forms.CharField(label="Tên hội nghị", max_length=500)
-    kind = forms.ChoiceField(label="Loại", choices=ConferenceKind.choices)
-    held_on = DateField("Ngày họp")
-    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
-    status = forms.ChoiceField(
-        label="Tình trạng", choices=[c for c in ConferenceStatus.choices if c[0] != ConferenceStatus.FROZEN]
-    )
-    conclusions = forms.CharField(label="Kết luận", required=False, widget=forms.Textarea(attrs={"rows": 6}))
-
-
-class AttendeeForm(BootstrapFormMixin, forms.Form):
-    """An attendee from the registry; rank and positions are taken as of the conference day."""
-
-    person = PersonChoiceField(label="Đại biểu", queryset=Person.objects.none())
-    role = forms.CharField(label="Vai trò tại hội nghị", max_length=120, required=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _people(user)
-
-
-class AgendaForm(BootstrapFormMixin, forms.Form):
-    """An agenda item and who presented it."""
-
-    kind = forms.ChoiceField(label="Nội dung", choices=AgendaKind.choices)
-    title = forms.CharField(label="Tiêu đề", max_length=500, required=False)
-    presenter = PersonChoiceField(label="Người trình bày", queryset=Person.objects.none(), required=False)
-    presenter_unit = UnitChoiceField(label="Thay mặt đơn vị", queryset=OrgUnit.objects.none(), required=False)
-    summary = forms.CharField(label="Tóm tắt", required=False, widget=forms.Textarea(attrs={"rows": 4}))
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["presenter"].queryset = _people(user)
-        self.fields["presenter_unit"].queryset = units_for_select(user, Action.VIEW)
-
-
-class OutcomeForm(BootstrapFormMixin, forms.Form):
-    """A decision taken at the conference."""
-
-    kind = forms.ChoiceField(
-        label="Loại",
-        choices=[(k, v) for k, v in OutcomeKind.choices if k not in (OutcomeKind.HANDOVER, OutcomeKind.ELECTION)],
-    )
-    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
-    unit = UnitChoiceField(label="Đơn vị liên quan", queryset=OrgUnit.objects.none(), required=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units_for_select(user, Action.VIEW)
-
-
-class _MemberUnits:
-    def _members(self, conference, names):
-        group = conference.group
-        units = (
-            OrgUnit.objects.filter(group_memberships__group=group).order_by("path") if group else OrgUnit.objects.none()
-        )
-        for name in names:
-            self.fields[name].queryset = units
-
-
-class HandoverForm(_MemberUnits, BootstrapFormMixin, forms.Form):
-    """Hand the block leadership over at this conference."""
-
-    role = forms.ChoiceField(label="Vai trò", choices=GroupRole.choices, initial=GroupRole.LEADER)
-    from_unit = UnitChoiceField(label="Đơn vị bàn giao", queryset=OrgUnit.objects.none())
-    to_unit = UnitChoiceField(label="Đơn vị nhận bàn giao", queryset=OrgUnit.objects.none())
-    from_person = PersonChoiceField(label="Người bàn giao", queryset=Person.objects.none(), required=False)
-    to_person = PersonChoiceField(label="Người nhận bàn giao", queryset=Person.objects.none(), required=False)
-    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, user, conference, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._members(conference, ["from_unit", "to_unit"])
-        self.fields["from_person"].queryset = self.fields["to_person"].queryset = _people(user)
-
-
-class ElectionForm(_MemberUnits, BootstrapFormMixin, forms.Form):
-    """Elect next year's khối trưởng and khối phó."""
-
-    leader = UnitChoiceField(label="Khối trưởng năm sau", queryset=OrgUnit.objects.none())
-    leader_role = forms.ChoiceField(
-        label="Vai trò", choices=[c for c in GroupRole.choices if c[0] != GroupRole.DEPUTY], initial=GroupRole.LEADER
-    )
-    deputy = UnitChoiceField(label="Khối phó năm sau", queryset=OrgUnit.objects.none(), required=False)
-
-    def __init__(self, *args, user, conference, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._members(conference, ["leader", "deputy"])
-
-
-class MinutesForm(BootstrapFormMixin, VersionedFormMixin, forms.Form):
-    """The minutes text, amended before freezing."""
-
-    minutes = forms.CharField(label="Biên bản", required=False, widget=forms.Textarea(attrs={"rows": 24}))
-
-
-class ConfirmForm(BootstrapFormMixin, forms.Form):
-    """A confirmation without fields."""
-
-
-class CloneForm(BootstrapFormMixin, forms.Form):
-    """The date (and title) of next period's conference."""
-
-    held_on = DateField("Ngày họp")
-    title = forms.CharField(
-        label="Tên hội nghị", max_length=500, required=False, help_text="Để trống: đổi năm tự động."
-    )
 
 
 # --- form views ----------------------------------------------------------------------------------------------------
@@ -247,7 +117,9 @@ class _ConferenceFormView(ServiceFormView):
         self.conference = _conference(self.request.user, pk, Action.CHANGE)
         if not services.can_change_conference(self.request.user, self.conference):
             raise Http404
-        if self.conference.status == ConferenceStatus.FROZEN:
+        # A frozen conference has no forms; a POST from a tab opened before freezing reaches the service, whose
+        # refusal ("Biên bản đã chốt …") the user then reads on the form instead of a bare "not found".
+        if self.conference.status == ConferenceStatus.FROZEN and self.request.method != "POST":
             raise Http404
 
     def get_form_kwargs(self):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from thidua.awards.models import Award
+from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.core.forms import BootstrapFormMixin
 from thidua.core.views import ServiceFormView, has_change_scope, paginate
@@ -20,8 +21,11 @@ from ..choices import CriterionKind, SheetStatus
 from ..models import CriteriaSheet, Criterion, CriterionGroup, ScoreChange
 from ..services import scoring as services
 
+PUBLISH_LABEL = "Công bố chính thức"
+
 
 def _sheet(user, pk: int, action: str = Action.VIEW) -> CriteriaSheet:
+    """One sheet in the user's scope for ``action`` (404 otherwise)."""
     qs = CriteriaSheet.objects.visible_to(user, action).select_related("group__authority")
     return get_object_or_404(qs, pk=pk)
 
@@ -38,7 +42,8 @@ def sheet_detail(request, pk: int):
     """A sheet: criteria, the latest-stage score of each unit on each criterion, the ranking and proposals."""
     sheet = _sheet(request.user, pk)
     criteria = list(Criterion.objects.filter(group__sheet=sheet).select_related("group"))
-    cells = {(s.criterion_id, s.unit_id): s for s in services.latest_scores(sheet)}
+    scores = list(services.latest_scores(sheet).select_related("unit"))
+    cells = {(s.criterion_id, s.unit_id): s for s in scores}
     ranking = services.sheet_ranking(sheet)
     rows = [(row, [cells.get((c.pk, row.unit_id)) for c in criteria]) for row in ranking]
     user = request.user
@@ -47,16 +52,38 @@ def sheet_detail(request, pk: int):
         "criteria": criteria,
         "rows": rows,
         "proposals": sheet.proposals.select_related("unit", "award"),
+        "evidence": _evidence(scores, criteria),
         "can_edit_criteria": services.can_edit_criteria(user, sheet),
         "can_advance": services.can_advance(user, sheet),
         "can_propose": services.can_propose(user, sheet),
         "scoring_open": sheet.status in services.STAGE_OF_STATUS,
-        "next_status": SheetStatus(services.NEXT_STATUS[sheet.status]).label
-        if sheet.status in services.NEXT_STATUS
-        else "",
+        "advance_label": _advance_label(sheet),
         "published": sheet.status == SheetStatus.PUBLISHED,
     }
     return render(request, "emulation/scoring/detail.html", context)
+
+
+def _publishes(sheet: CriteriaSheet) -> bool:
+    """Whether the sheet's next step is the final publication."""
+    return services.NEXT_STATUS.get(sheet.status) == SheetStatus.PUBLISHED
+
+
+def _advance_label(sheet: CriteriaSheet) -> str:
+    """What moving the sheet on is called: "Công bố chính thức" for the last step, else "Chuyển sang: <step>"."""
+    if sheet.status not in services.NEXT_STATUS:
+        return ""
+    if _publishes(sheet):
+        return PUBLISH_LABEL
+    return f"Chuyển sang: {SheetStatus(services.NEXT_STATUS[sheet.status]).label}"
+
+
+def _evidence(scores, criteria) -> list[tuple]:
+    """(unit name, criterion, score) for every latest-stage score with evidence, by unit then criterion order, so
+    reviewers read what each member put forward."""
+    order = {c.pk: (i, c) for i, c in enumerate(criteria)}
+    found = [s for s in scores if s.evidence and s.criterion_id in order]
+    found.sort(key=lambda s: (vn.collation_key(s.unit.name), order[s.criterion_id][0]))
+    return [(s.unit.name, order[s.criterion_id][1], s) for s in found]
 
 
 @login_required
@@ -214,6 +241,23 @@ class AdvanceView(_SheetFormView):
     title = "Chuyển bước chấm điểm"
     submit_label = "Chuyển bước"
     confirm = "Bước hiện tại sẽ kết thúc. Sau khi công bố chính thức, bảng điểm không thay đổi được nữa."
+
+    def load(self, pk: int, **kwargs):
+        """The sheet; the last step (publication) is named as such and asked for as a dangerous action."""
+        super().load(pk)
+        if _publishes(self.sheet):
+            self.title = "Công bố chính thức kết quả chấm điểm"
+            self.submit_label = PUBLISH_LABEL
+            self.confirm = "Sau khi công bố chính thức, bảng điểm và xếp hạng không thay đổi được nữa."
+            self.danger = True
+
+    def get_context(self):
+        """A visible note of what the step does, besides the confirmation dialog."""
+        current, new = self.sheet.get_status_display(), SheetStatus(services.NEXT_STATUS[self.sheet.status]).label
+        note = f"Bước «{current}» sẽ kết thúc, bảng điểm chuyển sang bước «{new}»."
+        if _publishes(self.sheet):
+            note += " Sau khi công bố chính thức, điểm và xếp hạng không thay đổi được nữa."
+        return {**super().get_context(), "note": note}
 
     def perform(self, data):
         return services.sheet_advance(actor=self.request.user, sheet=self.sheet)
