@@ -1,39 +1,46 @@
 """Minutes (biên bản) of a conference, drafted from the record: as plain text (kept editable in
 ``Conference.minutes``) and as a Word document in the form of Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.9.
 
-The Word layout follows Phụ lục I: A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; Quốc hiệu
-upper-case 13 bold, Tiêu ngữ 14 bold; the document type "BIÊN BẢN" upper-case 14 bold with the subject below; body
-14 justified, first-line indent 1 cm, 6 pt between paragraphs; signature blocks THƯ KÝ (left) and CHỦ TỌA (right).
-The body is the minutes text, so an amendment made in Thidua shows in the document.
+The Word layout is :mod:`thidua.core.nd30`'s (Phụ lục I): the header without a date line, as Mẫu 1.9 has it; "BIÊN
+BẢN" with the conference's title below; body 14 justified; signature blocks THƯ KÝ (left) and CHỦ TỌA (right) with
+"Nơi nhận" below. The body is the minutes text, so an amendment made in Thidua shows in the document.
 """
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
-
 from thidua.core import vn
+from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation
 
 from .choices import ConferenceKind
 from .models import Conference
 
-FONT = "Times New Roman"
 BODY_PT = 14
 CLOSING = "Cuộc họp (hội nghị, hội thảo) kết thúc vào … giờ …, {date}./."
 
 
 def _attendee_line(attendee) -> str:
+    """ "Thiếu tướng Nguyễn Việt Hùng, Phó Chính ủy Tổng cục CNQP (Chủ trì)": rank and positions held that day."""
     parts = [f"{attendee.rank_then} {attendee.person.full_name}".strip()]
     if attendee.positions_then:
         parts.append(attendee.positions_then)
     text = ", ".join(parts)
     return f"{text} ({attendee.role})" if attendee.role else text
+
+
+def _listed(items: list[str]) -> list[str]:
+    """Dash-list lines the way documents punctuate them: "- …;" and "- … ." on the last one."""
+    items = [item.rstrip(" ;.") for item in items]
+    return [f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items)]
+
+
+def _agenda_line(number: int, item, ranks: dict[int, str]) -> str:
+    """ "1. Báo cáo trung tâm: <title>, do đồng chí Đại tá Lê Mai Hậu (Ban Quản lý Dự án I) trình bày." """
+    line = f"{number}. {item.get_kind_display()}: {item.title.rstrip('.')}"
+    if item.presenter:
+        who = f"{ranks.get(item.presenter_id, '')} {item.presenter.full_name}".strip()
+        unit = f" ({item.presenter_unit.name})" if item.presenter_unit else ""
+        line += f", do đồng chí {who}{unit} trình bày"
+    return line + "."
 
 
 def minutes_text(conference: Conference) -> str:
@@ -49,18 +56,14 @@ def minutes_text(conference: Conference) -> str:
         f"Thời gian bắt đầu: … giờ …, {vn.format_date(conference.held_on)}.",
         f"Địa điểm: {conference.place or '…'}.",
         f"Thành phần tham dự: {len(attendees)} đại biểu, gồm:",
-        *[f"- {_attendee_line(a)};" for a in attendees],
+        *_listed([_attendee_line(a) for a in attendees]),
         f"Chủ trì (chủ toạ): {chair_line.replace(' (Chủ trì)', '')}.",
         "Thư ký (người ghi biên bản): …",
         "Nội dung (theo diễn biến hội nghị):",
     ]
+    ranks = {a.person_id: a.rank_then for a in attendees}
     for i, item in enumerate(conference.agenda.select_related("presenter", "presenter_unit").order_by("order"), 1):
-        who = ""
-        if item.presenter:
-            who = f" — trình bày: {item.presenter.full_name}"
-            if item.presenter_unit:
-                who += f" ({item.presenter_unit.name})"
-        lines.append(f"{i}. {item.get_kind_display()}: {item.title}{who}.")
+        lines.append(_agenda_line(i, item, ranks))
         if item.summary:
             lines.append(item.summary)
     if conference.conclusions:
@@ -68,105 +71,53 @@ def minutes_text(conference: Conference) -> str:
     outcomes = list(conference.outcomes.order_by("id"))
     if outcomes:
         lines.append("Các quyết định tại hội nghị:")
-        lines += [f"- {o.get_kind_display()}: {o.text}" for o in outcomes]
+        lines += _listed([f"{o.get_kind_display()}: {o.text}" for o in outcomes])
     lines += ["", CLOSING.format(date=vn.format_date(conference.held_on))]
     return "\n".join(lines)
 
 
-def _font(run, size: int = BODY_PT, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-
-
-def _para(container, text: str, *, size: int = BODY_PT, bold=False, italic=False, align=None, indent=False):
-    paragraph = container.add_paragraph()
-    if align is not None:
-        paragraph.alignment = align
-    fmt = paragraph.paragraph_format
-    fmt.space_after = Pt(6)
-    fmt.space_before = Pt(0)
-    if indent:
-        fmt.first_line_indent = Cm(1)
-    _font(paragraph.add_run(text), size, bold, italic)
-    return paragraph
-
-
-def _cell_para(cell, text: str, *, size=13, bold=False, italic=False, first=False):
-    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(0)
-    _font(paragraph.add_run(text), size, bold, italic)
-    return paragraph
-
-
-def _parent_name(conference: Conference) -> str:
+def _superior(conference: Conference) -> tuple[str, str]:
+    """The host unit's superior (cơ quan chủ quản) as named on the day, upper-case, and its current abbreviation."""
     parent = conference.host_unit.get_parent()
-    return parent.name_on(conference.held_on).upper() if parent else ""
+    if parent is None:
+        return "", ""
+    name = parent.name_on(conference.held_on)
+    return name.upper(), (parent.short_name.upper() if name == parent.name else "")
+
+
+def _chair_name(conference: Conference) -> str:
+    """The chair's rank on the day and name, as signed under "CHỦ TỌA"."""
+    rank = conference.attendees.filter(person_id=conference.chair_id).values_list("rank_then", flat=True).first()
+    return f"{rank or ''} {conference.chair.full_name}".strip()
 
 
 def minutes_docx(conference: Conference) -> bytes:
     """The minutes as a .docx in the form of Mẫu 1.9 (bytes), body taken from the minutes text or drafted."""
     text = conference.minutes.strip() or minutes_text(conference)
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-
-    header = document.add_table(rows=1, cols=2)
-    header.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = header.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
-    parent = _parent_name(conference)
-    _cell_para(left, parent or " ", size=13, first=True)
-    _cell_para(left, conference.host_unit.name_on(conference.held_on).upper(), size=13, bold=True)
-    _cell_para(left, "_______", size=13)
-    _cell_para(left, "Số:      /BB-" + (conference.host_unit.short_name or "").split("/")[0].replace(" ", ""), size=13)
-    _cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, first=True)
-    _cell_para(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True)
-    _cell_para(right, "________________________", size=13)
-
-    _para(document, "", size=BODY_PT)
-    _para(document, "BIÊN BẢN", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(document, conference.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(document, "_______", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-
+    host = conference.host_unit
+    superior, superior_short = _superior(conference)
+    doc = Nd30Document(body_pt=BODY_PT, title=f"Biên bản — {conference.title}")
+    doc.header(
+        Header(
+            issuer=host.name_on(conference.held_on).upper(),
+            symbol="BB-" + abbreviation(host.short_name or host.name),
+            superior=superior,
+            superior_short=superior_short,
+        )
+    )
+    doc.title("BIÊN BẢN", conference.title)
     body = text.splitlines()
     if body[:2] == ["BIÊN BẢN", conference.title]:
         body = body[2:]
     for line in body:
-        if not line.strip():
-            continue
-        _para(document, line, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
-
-    signatures = document.add_table(rows=1, cols=2)
-    signatures.alignment = WD_TABLE_ALIGNMENT.CENTER
-    secretary, chair = signatures.rows[0].cells
-    _cell_para(secretary, "THƯ KÝ", size=14, bold=True, first=True)
-    _cell_para(secretary, "(Chữ ký)", size=14, italic=True)
-    _cell_para(secretary, "\n\n", size=14)
-    _cell_para(secretary, "…", size=14, bold=True)
-    _cell_para(chair, "CHỦ TỌA", size=14, bold=True, first=True)
-    _cell_para(chair, "(Chữ ký)", size=14, italic=True)
-    _cell_para(chair, "\n\n", size=14)
-    rank = conference.attendees.filter(person_id=conference.chair_id).values_list("rank_then", flat=True).first()
-    _cell_para(chair, f"{rank or ''} {conference.chair.full_name}".strip(), size=14, bold=True)
-
-    receivers = document.add_paragraph()
-    _font(receivers.add_run("Nơi nhận:"), 12, bold=True, italic=True)
-    for line in ("- Các đơn vị dự hội nghị;", "- Lưu: VT, Hồ sơ."):
-        _font(document.add_paragraph().add_run(line), 11)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        if line.strip():
+            doc.paragraph(line.strip())
+    doc.signatures(
+        Signer(title="THƯ KÝ"),
+        Signer(title="CHỦ TỌA", name=_chair_name(conference)),
+        ["- Các đơn vị dự hội nghị;", "- Lưu: VT, Hồ sơ."],
+    )
+    return doc.to_bytes()
 
 
 def minutes_filename(conference: Conference) -> str:
