@@ -113,3 +113,11 @@ def _khoi2_sheet_published_with_proposal():
     assert [r.rank for r in ranking][:3] == [1, 2, 2]
     assert sheet.proposals.get().unit_id == ranking[0].unit_id
     assert ScoreChange.objects.filter(score__sheet=sheet).count() == 2
+
+
+def test_demo_reports_are_dated_in_their_own_period(demo):
+    """The central report lists when each agency submitted: the seeds' year, never the day the demo was loaded."""
+    reports = UnitReport.objects.exclude(submitted_at=None).select_related("period")
+    assert reports
+    for report in reports:
+        assert report.submitted_at.year <= report.period.year + 1, (report, report.submitted_at)

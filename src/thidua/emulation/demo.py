@@ -22,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from thidua.awards.models import Award
 from thidua.org.demo import data as org_data
@@ -137,11 +138,14 @@ def _period(name: str, **kwargs) -> ReviewPeriod:
 
 
 def _report(period: ReviewPeriod, unit: OrgUnit, values: dict, narrative: str, today: dt.date) -> None:
+    """A unit's report submitted on ``today`` (the historical day, not the day the demo is loaded)."""
     if UnitReport.objects.filter(period=period, unit=unit).exists():
         return
     report_svc.report_save(
         actor=None, period=period, unit=unit, values=values, narrative=narrative, submit=True, today=today
     )
+    submitted = timezone.make_aware(dt.datetime.combine(today, dt.time(9, 0)))
+    UnitReport.objects.filter(period=period, unit=unit).update(submitted_at=submitted)
 
 
 # --- the five conferences ------------------------------------------------------------------------------------------
