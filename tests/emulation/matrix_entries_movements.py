@@ -11,6 +11,9 @@ FORM = {"GET": mx.UI_FORM, "POST": mx.UI_FORM_POST}
 CREATE = {"GET": mx.UI_CREATE, "POST": mx.UI_CREATE_POST}
 #: Only the superior level may approve or return: anyone else gets a 404, the viewer included.
 API_DECIDE = {"anonymous": 401, "norole": 404, "officer": 200, "outsider": 404, "viewer": 404}
+#: A multipart upload: the matrix sends JSON, so the in-scope officer reaches the service without a title (422,
+#: nothing saved); everyone else is refused before that. Real uploads are tested in test_movements_api.py.
+API_UPLOAD = {**mx.API_WRITE, "officer": 422}
 REG_MARKER = "Cục Chính trị"
 
 
@@ -120,6 +123,28 @@ ROUTES: list[mx.Route] = [
         {"POST": mx.API_WRITE},
         url=lambda w: {"movement_id": w.mv.draft.pk},
     ),
+    R(
+        "PATCH /api/v1/movements/{movement_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"movement_id": w.mv.draft.pk},
+        data=lambda w: {"version": w.mv.draft.version, "slogan": mw.SLOGAN},
+    ),
+    R(
+        "POST /api/v1/movements/{movement_id}/close",
+        {"POST": mx.API_WRITE},
+        url=lambda w: {"movement_id": w.mv.launched.pk},
+    ),
+    R(
+        "GET /api/v1/movements/{movement_id}/documents",
+        {"GET": mx.API_READ},
+        url=lambda w: {"movement_id": w.mv.launched.pk},
+    ),
+    R(
+        "POST /api/v1/movements/{movement_id}/documents",
+        {"POST": API_UPLOAD},
+        url=lambda w: {"movement_id": w.mv.launched.pk},
+        note="multipart/form-data; see API_UPLOAD",
+    ),
     R("GET /api/v1/registrations", {"GET": mx.API_LIST}, marker=REG_MARKER),
     R(
         "POST /api/v1/registrations",
@@ -130,6 +155,12 @@ ROUTES: list[mx.Route] = [
         "GET /api/v1/registrations/{registration_id}",
         {"GET": mx.API_READ},
         url=lambda w: {"registration_id": w.mv.submitted.pk},
+    ),
+    R(
+        "PATCH /api/v1/registrations/{registration_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"registration_id": w.mv.draft_reg.pk},
+        data=lambda w: {"version": w.mv.draft_reg.version, "commitments": "Đạt 100% chỉ tiêu"},
     ),
     R(
         "POST /api/v1/registrations/{registration_id}/submit",
@@ -155,6 +186,12 @@ ROUTES: list[mx.Route] = [
         note="a block outside the caller's view, or whose authority it may not change, is a 422 on group",
     ),
     R("GET /api/v1/pacts/{pact_id}", {"GET": mx.API_READ}, url=lambda w: {"pact_id": w.mv.pact.pk}),
+    R(
+        "PATCH /api/v1/pacts/{pact_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"pact_id": w.mv.pact.pk},
+        data=lambda w: {"version": w.mv.pact.version, "content": "Giao ước thi đua (sửa)"},
+    ),
     R(
         "POST /api/v1/pacts/{pact_id}/sign",
         {"POST": mx.API_WRITE},

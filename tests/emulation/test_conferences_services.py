@@ -192,3 +192,49 @@ def test_clone_requires_later_date(conf, users):
     with pytest.raises(ValidationError) as err:
         svc.conference_clone(actor=users.officer, conference=conf, held_on=D(2019, 1, 1))
     assert "held_on" in err.value.message_dict
+
+
+def test_date_change_resnapshots_attendees(tree, users, people, conf):
+    """Moving the conference to a later day re-records each attendee's rank and positions as of that day."""
+    pos = people.hung.positions.get()
+    org.position_end(actor=None, position=pos, end_on=D(2021, 1, 1))
+    org.position_add(actor=None, person=people.hung, title="Chính ủy", unit=tree.tc, start_on=D(2021, 1, 2))
+    org.person_rank_change(actor=None, person=people.hung, rank="trung_tuong", effective_on=D(2022, 7, 1))
+    svc.attendee_add(actor=users.officer, conference=conf, person=people.worker, role="Tham luận")
+    conf.refresh_from_db()
+    chair = conf.attendees.get(person=people.hung)
+    assert (chair.rank_then, chair.positions_then) == ("Thiếu tướng", "Phó Chính ủy")
+
+    conf = svc.conference_update(
+        actor=users.officer, conference=conf, expected_version=conf.version, held_on=D(2022, 10, 20)
+    )
+    chair = conf.attendees.get(person=people.hung)
+    assert (chair.rank_then, chair.positions_then, chair.role) == ("Trung tướng", "Chính ủy", "Chủ trì")
+    assert conf.chair_title == "Chính ủy"
+    assert conf.attendees.get(person=people.worker).role == "Tham luận"
+    event = AuditEvent.objects.filter(event_type="conference.update", target_id=str(conf.pk)).latest("id")
+    hung = str(people.hung.pk)
+    assert event.data["before"]["attendees"][hung] == ["Thiếu tướng", "Phó Chính ủy"]
+    assert event.data["after"]["attendees"][hung] == ["Trung tướng", "Chính ủy"]
+    assert event.data["after"]["held_on"] == "2022-10-20"
+
+
+def test_date_change_with_a_stale_version_changes_nothing(users, people, conf):
+    from thidua.core.errors import ConflictError
+
+    org.person_rank_change(actor=None, person=people.hung, rank="trung_tuong", effective_on=D(2022, 7, 1))
+    stale = conf.version
+    conf = svc.conference_update(actor=users.officer, conference=conf, expected_version=stale, place="Đà Nẵng")
+    with pytest.raises(ConflictError):
+        svc.conference_update(actor=users.officer, conference=conf, expected_version=stale, held_on=D(2022, 10, 20))
+    conf.refresh_from_db()
+    assert conf.held_on == D(2020, 10, 28) and conf.place == "Đà Nẵng"
+    assert conf.attendees.get(person=people.hung).rank_then == "Thiếu tướng"
+
+
+def test_update_without_date_change_keeps_the_snapshots(users, people, conf):
+    org.person_rank_change(actor=None, person=people.hung, rank="trung_tuong", effective_on=D(2020, 1, 1))
+    conf = svc.conference_update(actor=users.officer, conference=conf, expected_version=None, place="Hà Nội 2")
+    assert conf.attendees.get(person=people.hung).rank_then == "Thiếu tướng"
+    event = AuditEvent.objects.filter(event_type="conference.update", target_id=str(conf.pk)).latest("id")
+    assert "attendees" not in event.data["after"]

@@ -14,6 +14,7 @@ from tests.conftest import make_user
 from thidua.core.choices import Role
 from thidua.core.models import AuditEvent
 from thidua.emulation import policies_movements as policies
+from thidua.emulation import selectors_movements as selectors
 from thidua.emulation.models import MovementDocument, MovementUnit, Pact, PactSignature, Registration
 from thidua.emulation.services import movements as services
 from thidua.org import services as org_services
@@ -274,6 +275,36 @@ def test_movement_must_run_and_target_the_unit(tree, users, cat):
     with pytest.raises(ValidationError) as exc:
         services.registration_create(actor=None, year=YEAR, unit=tree.nm, movement=other_mv, items=[cat["DVTT"]])
     assert "không phát động tới" in exc.value.message_dict["movement"][0]
+
+
+def test_direct_superior_sees_what_child_units_sent_up(tree, users, people, cat):
+    """Officer on Tổng cục CNQP without descendants: the child units' submitted, returned and approved registrations
+    are visible (list, detail, roll-up), their drafts and a grandchild's are not; a viewer there gains nothing."""
+    phong = org_services.unit_create(actor=None, parent=tree.cuc, name="Phòng Tuyên huấn", kind="phong")
+    regs = {
+        name: services.registration_create(actor=None, year=YEAR, unit=unit, items=[cat["DVTT"]])
+        for name, unit in (("cuc", tree.cuc), ("nm", tree.nm), ("phong", phong))
+    }
+    person = services.registration_create(actor=None, year=YEAR, person=people.worker, items=[cat["CSTT"]])
+    for reg in (regs["cuc"], regs["nm"], regs["phong"]):
+        services.registration_submit(actor=None, registration=reg)
+    services.registration_return(actor=None, registration=regs["nm"], reason="Chưa rõ chỉ tiêu")
+    superior = make_user("tc_only", Role.UNIT_OFFICER, tree.tc, include_descendants=False)
+    seen = set(selectors.registrations_list(superior, year=YEAR).values_list("pk", flat=True))
+    assert seen == {regs["cuc"].pk, regs["nm"].pk}
+    assert selectors.registration_detail(superior, regs["nm"].pk).return_reason == "Chưa rõ chỉ tiêu"
+    for hidden in (regs["phong"], person):
+        with pytest.raises(Registration.DoesNotExist):
+            selectors.registration_detail(superior, hidden.pk)
+    rollup = selectors.registration_rollup(superior, tree.tc, YEAR)
+    assert rollup.totals == {"da_gui": 1, "tra_lai": 1}
+    services.registration_approve(actor=superior, registration=regs["cuc"])
+    assert selectors.registration_detail(superior, regs["cuc"].pk).status == "da_duyet"
+    viewer = make_user("tc_viewer_only", Role.VIEWER, tree.tc, include_descendants=False)
+    assert not selectors.registrations_list(viewer, year=YEAR).exists()
+    everything = {*(r.pk for r in regs.values()), person.pk}
+    assert set(selectors.registrations_list(users.officer, year=YEAR).values_list("pk", flat=True)) == everything
+    assert not selectors.registrations_list(users.outsider, year=YEAR).exists()
 
 
 # --- pacts -------------------------------------------------------------------------------------------------------

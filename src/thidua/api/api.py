@@ -81,6 +81,7 @@ def _mount() -> None:
     api.add_router("", "thidua.records.api.router")
     api.add_router("", "thidua.emulation.api_reports.router")
     api.add_router("", "thidua.emulation.api_movements.router")
+    api.add_router("", "thidua.emulation.api_registrations.router")
     api.add_router("", "thidua.emulation.api_conferences.router")
     api.add_router("", "thidua.emulation.api_scoring.router")
 

@@ -6,7 +6,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Length, Substr
 
 from thidua.core.choices import Action
 from thidua.core.scoping import ALL, scope_unit_ids
@@ -16,6 +17,7 @@ from .choices import MovementStatus, RegistrationStatus, ReportStatus
 from .models import (
     Conference,
     Movement,
+    MovementDocument,
     MovementUnit,
     Pact,
     PeriodExtension,
@@ -43,19 +45,57 @@ def movements_for_home(user, limit: int = 5) -> list[Movement]:
 
 
 def movement_detail(user, pk: int) -> Movement:
-    """One visible movement with its documents and targeted units (DoesNotExist outside the scope)."""
+    """One visible movement with its documents (by date of issue, undated last, on both databases) and targeted
+    units (DoesNotExist outside the scope)."""
     return (
         Movement.objects.visible_to(user, Action.VIEW)
         .select_related("authority")
-        .prefetch_related("documents", Prefetch("targets", MovementUnit.objects.select_related("unit")))
+        .prefetch_related(
+            Prefetch("documents", MovementDocument.objects.order_by(F("issued_on").asc(nulls_last=True), "id")),
+            Prefetch("targets", MovementUnit.objects.select_related("unit")),
+        )
         .get(pk=pk)
     )
+
+
+#: Registrations the direct superior sees even without a role reaching down to the registering unit (not drafts).
+SENT_UP = (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED, RegistrationStatus.RETURNED)
+
+
+def _child_unit_ids(unit_ids: frozenset[int]) -> list[int]:
+    """Ids of the units whose parent is one of ``unit_ids`` (one query: the parent's path is the child's minus a
+    step of the materialised path)."""
+    parent_path = Substr("path", 1, Length("path") - OrgUnit.steplen)
+    return list(
+        OrgUnit.objects.filter(depth__gt=1)
+        .annotate(parent_path=parent_path)
+        .filter(parent_path__in=OrgUnit.objects.filter(pk__in=unit_ids).values("path"))
+        .values_list("pk", flat=True)
+    )
+
+
+def registrations_visible(user) -> QuerySet:
+    """The registrations ``user`` sees: those of the units in their view scope, plus the registrations sent up
+    (submitted, approved or returned — never drafts) by the child units of the units in their change scope.
+
+    The superior level decides on a child unit's registration (``policies.can_decide_registration``); an officer
+    whose role is on that level without its descendants must still see what they decide. The one place this rule
+    lives: every registration read goes through here.
+    """
+    visible = Registration.objects.visible_to(user, Action.VIEW)
+    view_ids, change_ids = scope_unit_ids(user, Action.VIEW), scope_unit_ids(user, Action.CHANGE)
+    if view_ids is ALL or change_ids is ALL or not change_ids:
+        return visible
+    extra = set(_child_unit_ids(change_ids)) - view_ids
+    if not extra:
+        return visible
+    return Registration.objects.filter(Registration.scope_filter(view_ids) | Q(unit_id__in=extra, status__in=SENT_UP))
 
 
 def movement_registrations(user, movement: Movement) -> QuerySet:
     """The registrations made under a movement that the user sees."""
     return (
-        Registration.objects.visible_to(user, Action.VIEW)
+        registrations_visible(user)
         .filter(movement=movement)
         .select_related("unit", "person")
         .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
@@ -65,7 +105,7 @@ def movement_registrations(user, movement: Movement) -> QuerySet:
 def registrations_list(user, *, year: int | None = None, status: str = "", unit: OrgUnit | None = None) -> QuerySet:
     """Registrations the user sees, optionally of one year, status or unit subtree."""
     qs = (
-        Registration.objects.visible_to(user, Action.VIEW)
+        registrations_visible(user)
         .select_related("unit", "person", "movement")
         .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
         .order_by("-year", "unit__path", "person__sort_key", "id")
@@ -82,7 +122,7 @@ def registrations_list(user, *, year: int | None = None, status: str = "", unit:
 def registration_detail(user, pk: int) -> Registration:
     """One visible registration with its items."""
     return (
-        Registration.objects.visible_to(user, Action.VIEW)
+        registrations_visible(user)
         .select_related("unit", "person", "movement", "decided_by")
         .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
         .get(pk=pk)
@@ -116,7 +156,7 @@ class Rollup:
 def registration_rollup(user, unit: OrgUnit, year: int) -> Rollup:
     """Counts by status for the unit's own registrations and for each child's subtree, and counts per title."""
     regs = list(
-        Registration.objects.visible_to(user, Action.VIEW)
+        registrations_visible(user)
         .filter(year=year, unit__path__startswith=unit.path)
         .values_list("id", "status", "unit__path")
     )

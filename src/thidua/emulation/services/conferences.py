@@ -144,25 +144,54 @@ def conference_create(
 
 @transaction.atomic
 def conference_update(*, actor, conference: Conference, expected_version: int | None, **changes: Any) -> Conference:
-    """Edit the title, kind, place, date, status or conclusions (optimistically locked; refused once frozen)."""
+    """Edit the title, kind, place, date, status or conclusions (optimistically locked; refused once frozen).
+
+    A new date re-records the chair's title and every attendee's rank and positions as they were on that day.
+    """
     _writable(actor, conference)
     unknown = set(changes) - set(CONFERENCE_EDITABLE)
     if unknown:
         raise ValidationError({"__all__": [f"Không sửa được trường: {', '.join(sorted(unknown))}."]})
     if changes.get("status") == ConferenceStatus.FROZEN:
         raise ValidationError({"status": ["Dùng chức năng «Chốt biên bản» để chốt."]})
-    before = audit.snapshot(conference)
+    before = {**audit.snapshot(conference), "attendees": _attendees_snapshot(conference)}
+    old_day = conference.held_on
     for key, value in changes.items():
         setattr(conference, key, vn.nfc(value) if isinstance(value, str) else value)
     if not conference.title:
         raise ValidationError({"title": ["Tên hội nghị không được để trống."]})
+    moved = conference.held_on != old_day
+    if moved and conference.held_on is not None:
+        conference.chair_title = positions_text(conference.chair, conference.held_on)[:500]
     conference.full_clean()
+    fields = [*changes, "chair_title"] if moved else list(changes)
     conference = versioned_update(
-        conference, expected_version=expected_version, changes={k: getattr(conference, k) for k in changes}
+        conference, expected_version=expected_version, changes={k: getattr(conference, k) for k in fields}
     )
-    b, a = audit.diff(before, audit.snapshot(conference))
+    if moved:
+        _resnapshot_attendees(conference)
+    b, a = audit.diff(before, {**audit.snapshot(conference), "attendees": _attendees_snapshot(conference)})
     _audit(actor, conference, "update", before=b, after=a)
     return conference
+
+
+def _attendees_snapshot(conference: Conference) -> dict[str, list[str]]:
+    """Each attendee's rank and positions as recorded (person id → [rank, positions]), for the audit trail."""
+    return {
+        str(person_id): [rank, positions]
+        for person_id, rank, positions in conference.attendees.order_by("person_id").values_list(
+            "person_id", "rank_then", "positions_then"
+        )
+    }
+
+
+def _resnapshot_attendees(conference: Conference) -> None:
+    """Record again every attendee's rank and positions as of the conference day (after the date changed)."""
+    attendees = conference.attendees.select_related("person").prefetch_related(
+        "person__rank_changes", "person__positions"
+    )
+    for attendee in attendees:
+        _snapshot_attendee(conference, attendee.person, attendee.role)
 
 
 def _snapshot_attendee(conference: Conference, person: Person, role: str) -> Attendee:
