@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             name="is_enterprise",
             field=models.BooleanField(
                 default=False,
-                help_text="Tập thể doanh nghiệp xét “Tập thể lao động xuất sắc/tiên tiến” thay cho “Đơn vị Quyết thắng/tiên tiến”.",
+                help_text="Doanh nghiệp xét “Tập thể lao động xuất sắc/tiên tiến” thay “Đơn vị Quyết thắng/tiên tiến”.",
                 verbose_name="doanh nghiệp (sản xuất, kinh doanh)",
             ),
         ),
