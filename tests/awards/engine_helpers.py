@@ -81,5 +81,10 @@ def unit_rate(unit, year: int, rating="htxsnv", party_rating="tsvm", strong=True
     )
 
 
+def enterprise(unit):
+    """Mark ``unit`` as an enterprise (doanh nghiệp): its collectives are judged for the "Tập thể lao động" titles."""
+    return org.unit_update(actor=None, unit=unit, expected_version=None, is_enterprise=True)
+
+
 def move_membership_start(p, start_on) -> None:
     UnitMembership.objects.filter(person=p).update(start_on=start_on)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thidua.awards.engine import evaluate, explain
-from thidua.org.models import Person
+from thidua.org.models import Person, Position, ServicePeriod
 
 from .engine_helpers import achievement, discipline, person, review, service, title
 
@@ -35,6 +35,16 @@ history = st.fixed_dictionaries(
         "discipline": st.one_of(st.none(), st.dates(dt.date(2022, 1, 1), dt.date(2025, 12, 31))),
         "review": st.booleans(),
         "medal": st.booleans(),
+        "time_factor": st.sampled_from([1, 2]),  # of the first service period
+        "posts": st.lists(
+            st.tuples(
+                st.sampled_from(["0.7", "0.8", "0.9", "1.0"]),
+                st.dates(dt.date(2005, 1, 1), dt.date(2025, 12, 31)),
+                st.one_of(st.none(), st.integers(0, 5000)),
+            ),
+            max_size=3,
+        ),
+        "order": st.sampled_from([None, "HCBVTQ_HANG_BA", "HCBVTQ_HANG_NHI"]),
     }
 )
 
@@ -66,6 +76,14 @@ def test_bulk_and_explain_agree(tree, histories, year):
             review(p, dt.date(year, 6, 1))
         if h["medal"]:
             title(p, "HC_QKQT", 2020)
+        ServicePeriod.objects.filter(person=p, start_on=h["start"]).update(time_factor=h["time_factor"])
+        for coefficient, start, days in h["posts"]:
+            end = start + dt.timedelta(days=days) if days is not None else None
+            Position.objects.create(
+                person=p, title="Chỉ huy", unit=p.unit, start_on=start, end_on=end, coefficient=coefficient
+            )
+        if h["order"]:
+            title(p, h["order"], 2019)
         people.append(p)
     bulk = {
         (v.subject_id, v.award_code): v for v in evaluate(year, include_not_eligible=True) if v.subject_type == "person"

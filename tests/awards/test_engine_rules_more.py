@@ -10,7 +10,7 @@ import pytest
 
 from thidua.awards.engine import evaluate, explain
 
-from .engine_helpers import achievement, person, title, unit_rate
+from .engine_helpers import achievement, enterprise, person, title, unit_rate
 from .test_engine_unit import company, staff
 
 D = dt.date
@@ -38,7 +38,7 @@ def workers(unit, n, *, ldtt=0, cstdcs=0, rating="httnv", year=2024):
     ],
 )
 def test_ttldxs(tree, unit_rating, ldtt, cstdcs, expected):
-    unit = company(tree.nm)
+    unit = enterprise(company(tree.nm))
     unit_rate(unit, 2024, rating=unit_rating)
     workers(unit, 10, ldtt=ldtt, cstdcs=cstdcs)
     verdict = explain(unit, "TTLDXS", 2024)
@@ -56,7 +56,7 @@ def test_ttldxs_needs_ldtt_not_cstt(tree):
 
 @pytest.mark.parametrize("ldtt,expected", [(5, "chua_du"), (6, "du")])
 def test_ttldtt_more_than_half(tree, ldtt, expected):
-    unit = company(tree.nm)
+    unit = enterprise(company(tree.nm))
     unit_rate(unit, 2024, rating="httnv")
     workers(unit, 10, ldtt=ldtt)
     assert explain(unit, "TTLDTT", 2024).outcome == expected

@@ -286,13 +286,13 @@ def test_run_job_end_to_end_with_the_engine(client, users, tree, people, setting
 
 @pytest.mark.django_db
 def test_what_if_with_the_engine(client, users, people):
-    """Without a 2024 rating Hùng is not CSTT; "if rated HTTNV" he is — and nothing is saved."""
+    """Without a 2024 rating Hùng's CSTT awaits the rating (sắp đủ); "if rated HTTNV" he is — nothing is saved."""
     from thidua.records.models import PersonRating
 
     client.force_login(users.officer)
     url = reverse("person_eligibility", args=[people.hung.pk])
     plain = client.get(url, {"nam": 2024}).context["verdicts"]
-    assert next(v for v in plain if v.award.code == "CSTT").outcome == "chua_du"
+    assert next(v for v in plain if v.award.code == "CSTT").outcome == "sap_du"
     response = client.get(url, {"nam": 2024, "gia_dinh": "1", "xep_loai": "httnv"})
     assert next(v for v in response.context["whatif_verdicts"] if v.award.code == "CSTT").outcome == "du"
     assert not PersonRating.objects.exists()

@@ -12,7 +12,7 @@ from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
 
 from . import selectors
 from .choices import Category, Gender, GroupKind, GroupRole, PositionKind, Rank, UnitKind
-from .models import OrgUnit, Person
+from .models import OrgUnit, Person, ServicePeriod
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -51,6 +51,12 @@ class UnitCreateForm(BootstrapFormMixin, forms.Form):
     short_name = forms.CharField(label="Tên viết tắt", max_length=80, required=False)
     kind = forms.ChoiceField(label="Loại đơn vị", choices=UnitKind.choices, initial=UnitKind.OTHER)
     code = forms.CharField(label="Mã đơn vị", max_length=30, required=False)
+    is_enterprise = forms.BooleanField(
+        label="Doanh nghiệp sản xuất, kinh doanh",
+        required=False,
+        help_text="Doanh nghiệp (và các phòng, phân xưởng của nó) xét “Tập thể lao động xuất sắc/tiên tiến” thay cho "
+        "“Đơn vị Quyết thắng/tiên tiến”.",
+    )
     valid_from = DateField("Thành lập từ ngày", required=False)
 
 
@@ -60,6 +66,12 @@ class UnitEditForm(BootstrapFormMixin, VersionedFormMixin, forms.Form):
     short_name = forms.CharField(label="Tên viết tắt", max_length=80, required=False)
     kind = forms.ChoiceField(label="Loại đơn vị", choices=UnitKind.choices)
     code = forms.CharField(label="Mã đơn vị", max_length=30, required=False)
+    is_enterprise = forms.BooleanField(
+        label="Doanh nghiệp sản xuất, kinh doanh",
+        required=False,
+        help_text="Doanh nghiệp (và các phòng, phân xưởng của nó) xét “Tập thể lao động xuất sắc/tiên tiến” thay cho "
+        "“Đơn vị Quyết thắng/tiên tiến”.",
+    )
     valid_from = DateField("Thành lập từ ngày", required=False)
     valid_to = DateField("Hết hiệu lực từ ngày", required=False)
 
@@ -172,6 +184,14 @@ class PositionAddForm(BootstrapFormMixin, forms.Form):
     start_on = DateField("Từ ngày")
     end_on = DateField("Đến ngày", required=False)
     decision_ref = forms.CharField(label="Số quyết định", max_length=120, required=False)
+    # Text, not a number input: officers type "0,7"; the service reads it and checks the range.
+    coefficient = forms.CharField(
+        label="Hệ số chức vụ",
+        max_length=10,
+        required=False,
+        help_text="Hệ số phụ cấp chức vụ lãnh đạo, ví dụ 0,7; 0,8; 0,9; 1,0 (để trống nếu không có).",
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "0,7"}),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,7 +221,18 @@ class ServicePeriodForm(BootstrapFormMixin, forms.Form):
 
     start_on = DateField("Nhập ngũ / tuyển dụng")
     end_on = DateField("Xuất ngũ / thôi việc", required=False)
-    note = forms.CharField(label="Ghi chú", max_length=255, required=False)
+    time_factor = forms.TypedChoiceField(
+        label="Hệ số tính thời gian",
+        choices=ServicePeriod._meta.get_field("time_factor").choices,
+        coerce=int,
+        initial=1,
+        required=False,
+        empty_value=1,
+        error_messages={"invalid_choice": "Hệ số tính thời gian chỉ nhận ×1 hoặc ×2."},
+        help_text="Chọn ×2 cho thời gian ở vùng biển, đảo, vùng đặc biệt khó khăn (tính gấp đôi khi xét Huy chương "
+        "Chiến sĩ vẻ vang).",
+    )
+    note = forms.CharField(label="Ghi chú", max_length=255, required=False, help_text="Ví dụ: Trường Sa.")
 
 
 # --- emulation groups ----------------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ class UnitOut(Schema):
     short_name: str
     kind: UnitKind
     code: str
+    is_enterprise: bool = Field(description="Doanh nghiệp sản xuất, kinh doanh (xét danh hiệu tập thể lao động).")
     depth: int
     parent: int | None = Field(None, description="Id của đơn vị cấp trên (null với đơn vị gốc).")
     valid_from: dt.date | None
@@ -127,6 +128,7 @@ class UnitCreateIn(Schema):
     short_name: str = ""
     kind: UnitKind = UnitKind.OTHER
     code: str = ""
+    is_enterprise: bool = False
     valid_from: dt.date | None = None
 
 
@@ -140,6 +142,7 @@ class UnitPatchIn(Schema):
     short_name: str | None = None
     kind: UnitKind | None = None
     code: str | None = None
+    is_enterprise: bool | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
 
@@ -183,10 +186,22 @@ class PositionOut(Schema):
     end_on: dt.date | None
     is_current: bool
     decision_ref: str
+    coefficient: float | None = Field(
+        None, description="Hệ số chức vụ (hệ số phụ cấp chức vụ lãnh đạo: 0,7; 0,8; 0,9; 1,0 …); null nếu không có."
+    )
 
     @staticmethod
     def resolve_is_current(obj) -> bool:
         return obj.is_current()
+
+
+class ServicePeriodOut(Schema):
+    """A period of service; ``time_factor`` 2 marks time at sea, on islands or in especially difficult areas."""
+
+    start_on: dt.date
+    end_on: dt.date | None
+    time_factor: int = Field(description="Hệ số tính thời gian: 1, hoặc 2 cho vùng biển, đảo, vùng đặc biệt khó khăn.")
+    note: str
 
 
 class RankChangeOut(Schema):
@@ -234,6 +249,7 @@ class PersonDetailOut(PersonOut):
     positions: list[PositionOut]
     rank_history: list[RankChangeOut]
     memberships: list[MembershipOut]
+    service_periods: list[ServicePeriodOut]
     service: ServiceOut
 
     @staticmethod
@@ -251,6 +267,10 @@ class PersonDetailOut(PersonOut):
     @staticmethod
     def resolve_memberships(obj):
         return obj.memberships.all()
+
+    @staticmethod
+    def resolve_service_periods(obj):
+        return obj.service_periods.all()
 
 
 class PersonCreateIn(Schema):

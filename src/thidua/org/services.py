@@ -7,6 +7,7 @@ Errors are :class:`django.core.exceptions.ValidationError` keyed by field, with 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -47,6 +48,27 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
+MAX_COEFFICIENT = Decimal(2)
+
+
+def _clean_coefficient(value) -> Decimal | None:
+    """A position coefficient (hệ số chức vụ): empty, or a number above 0 and at most 2 with two decimals at most;
+    "0,7" and "0.7" are both read."""
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        raise ValidationError({"coefficient": ["Hệ số chức vụ phải là một số, ví dụ 0,7."]})
+    if not Decimal(0) < number <= MAX_COEFFICIENT:
+        raise ValidationError({"coefficient": ["Hệ số chức vụ phải lớn hơn 0 và không quá 2."]})
+    if number != number.quantize(Decimal("0.01")):
+        raise ValidationError({"coefficient": ["Hệ số chức vụ có tối đa hai chữ số thập phân."]})
+    return number.quantize(Decimal("0.01"))
+
+
 # --- units ---------------------------------------------------------------------------------------------------
 
 
@@ -60,12 +82,15 @@ def unit_create(
     kind: str = "khac",
     code: str = "",
     valid_from: dt.date | None = None,
+    is_enterprise: bool = False,
 ) -> OrgUnit:
     """Create a unit under ``parent`` (or a new root, for administrators and commands)."""
     if parent is None and actor is not None and not actor.is_superuser:
         raise ValidationError({"parent": ["Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất."]})
     require_change_scope(actor, parent, "parent")
-    unit = OrgUnit(name=name, short_name=short_name, kind=kind, code=code, valid_from=valid_from)
+    unit = OrgUnit(
+        name=name, short_name=short_name, kind=kind, code=code, valid_from=valid_from, is_enterprise=is_enterprise
+    )
     unit.name = vn.nfc(name)
     if not unit.name:
         raise ValidationError({"name": ["Tên đơn vị không được để trống."]})
@@ -80,7 +105,7 @@ def unit_create(
     return unit
 
 
-UNIT_EDITABLE = ("short_name", "kind", "code", "valid_from", "valid_to")
+UNIT_EDITABLE = ("short_name", "kind", "code", "is_enterprise", "valid_from", "valid_to")
 
 
 @transaction.atomic
@@ -441,8 +466,10 @@ def position_add(
     end_on: dt.date | None = None,
     kind: str = PositionKind.COMMAND,
     decision_ref: str = "",
+    coefficient: Decimal | str | None = None,
 ) -> Position:
-    """Add a position (several may run at once); the unit must be in the actor's scope."""
+    """Add a position (several may run at once) with its coefficient if it is a leadership post; the unit must be in
+    the actor's scope."""
     require_change_scope(actor, person.unit, "person")
     require_change_scope(actor, unit, "unit")
     title = vn.nfc(title)
@@ -452,7 +479,14 @@ def position_add(
     if person.date_of_birth and start_on < person.date_of_birth:
         raise ValidationError({"start_on": ["Ngày bắt đầu không được trước ngày sinh."]})
     position = Position(
-        person=person, title=title, unit=unit, start_on=start_on, end_on=end_on, kind=kind, decision_ref=decision_ref
+        person=person,
+        title=title,
+        unit=unit,
+        start_on=start_on,
+        end_on=end_on,
+        kind=kind,
+        decision_ref=decision_ref,
+        coefficient=_clean_coefficient(coefficient),
     )
     position.full_clean()
     position.save()
@@ -483,17 +517,22 @@ def position_end(*, actor, position: Position, end_on: dt.date) -> Position:
 
 @transaction.atomic
 def service_period_add(
-    *, actor, person: Person, start_on: dt.date, end_on: dt.date | None = None, note: str = ""
+    *, actor, person: Person, start_on: dt.date, end_on: dt.date | None = None, note: str = "", time_factor: int = 1
 ) -> ServicePeriod:
-    """Add a period of service; periods may not overlap and must start after the 16th birthday."""
+    """Add a period of service; periods may not overlap and must start after the 16th birthday. ``time_factor`` 2
+    marks time at sea, on islands or in especially difficult areas (counted double for service medals)."""
     require_change_scope(actor, person.unit, "person")
+    if time_factor not in (1, 2):
+        raise ValidationError({"time_factor": ["Hệ số tính thời gian chỉ nhận 1 hoặc 2."]})
     _check_period(start_on, end_on)
     _check_service_start(person.date_of_birth, start_on, "start_on")
     far = dt.date.max
     for other in person.service_periods.all():
         if start_on <= (other.end_on or far) and other.start_on <= (end_on or far):
             raise ValidationError({"start_on": [f"Trùng với thời gian phục vụ {other}."]})
-    period = ServicePeriod.objects.create(person=person, start_on=start_on, end_on=end_on, note=vn.nfc(note))
+    period = ServicePeriod.objects.create(
+        person=person, start_on=start_on, end_on=end_on, note=vn.nfc(note), time_factor=time_factor
+    )
     _bump(person, None)
     audit.record(
         actor=actor, event_type="person.service_add", target=person, unit=person.unit, after=audit.snapshot(period)

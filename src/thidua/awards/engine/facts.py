@@ -15,7 +15,7 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import Q
 
-from thidua.org.models import OrgUnit, Person, ServicePeriod, UnitMembership
+from thidua.org.models import OrgUnit, Person, Position, ServicePeriod, UnitMembership
 from thidua.records.choices import LEVEL_RANK, RATING_RANK, DisciplineForm, PartyRating
 from thidua.records.models import (
     Achievement,
@@ -28,6 +28,7 @@ from thidua.records.models import (
 )
 
 from ..models import Award
+from .facts_unit import load_blocks, load_enterprises
 
 RATING = {str(k): v for k, v in RATING_RANK.items()}
 LEVEL = {str(k): v for k, v in LEVEL_RANK.items()}
@@ -63,6 +64,11 @@ def _group(rows, make=None) -> dict:
     return out
 
 
+def _start(item: tuple) -> dt.date:
+    """Sort key of a (from, to, …) period: its start (an open end would not compare with a date)."""
+    return item[0]
+
+
 @lru_cache(maxsize=1 << 16)
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, clipped to the end of a shorter month."""
@@ -91,6 +97,10 @@ class Needs:
     achievement_lookback: int = 1
     codes: tuple[tuple[str, int | None], ...] = ()
     unit_since: bool = False
+    # Service periods counted with a time factor (×2 areas) and positions with a coefficient: few rows, loaded
+    # unless a run's rules say they read neither (see predicates_service).
+    weighted_service: bool = True
+    positions: bool = True
 
     def award_filter(self, year: int, codes: dict[str, int]) -> Q | None:
         """The AwardRecord filter for the codes read (None when no code is read)."""
@@ -119,6 +129,8 @@ class PersonFacts:
         "service",
         "leaves",
         "unit_since",
+        "weighted_service",
+        "positions",
         "cache",
     )
 
@@ -137,6 +149,8 @@ class PersonFacts:
         self.service: list[tuple[dt.date, dt.date | None]] = _NONE
         self.leaves: list[tuple[str, dt.date, dt.date]] = _NONE
         self.unit_since: dt.date | None = None
+        self.weighted_service: list[tuple[dt.date, dt.date | None, int]] = _NONE  # (from, to, time factor > 1)
+        self.positions: list[tuple[dt.date, dt.date | None, int]] = _NONE  # (from, to, coefficient × 100)
         self.cache: dict | None = None  # created by the first predicate that caches something
 
 
@@ -154,6 +168,8 @@ class UnitFacts:
     member_ratings: Counter = field(default_factory=Counter)  # rating rank → members
     member_titles: Counter = field(default_factory=Counter)  # frozenset of codes → members
     member_disciplines: list[tuple[int, dt.date, dt.date | None, str]] = field(default_factory=list)
+    enterprise: tuple[str, bool] | None = None  # (enterprise name, is the unit itself) — see facts_unit
+    blocks: tuple = ()  # facts_unit.BlockResult of the year's previewed or published block rankings
     cache: dict = field(default_factory=dict)
 
     # Persons and units share some predicates (months since start, awards received).
@@ -281,6 +297,24 @@ def load_people(
                 items.sort()
             f.service = items
 
+    if needs.weighted_service:
+        rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref, time_factor__gt=1)
+        rows = rows.values_list("person_id", "start_on", "end_on", "time_factor")
+        for pid, items in _group(hasher.add("sw", _fetch(rows))).items():
+            f = get(pid)
+            if f is not None:
+                f.weighted_service = sorted(items, key=_start)
+
+    if needs.positions:
+        rows = Position.objects.filter(rel_q, start_on__lte=ref, coefficient__isnull=False)
+        rows = rows.values_list("person_id", "start_on", "end_on", "coefficient")
+        # The raw cursor gives a float (SQLite) or a Decimal (PostgreSQL): keep hundredths as exact integers.
+        items = _group(hasher.add("pos", _fetch(rows)), lambda r: (r[1], r[2], round(float(r[3]) * 100)))
+        for pid, held in items.items():
+            f = get(pid)
+            if f is not None:
+                f.positions = sorted(held, key=_start)
+
     rows = LeavePeriod.objects.filter(rel_q, start_on__lte=ref, end_on__gte=start).values_list(
         "person_id", "kind", "start_on", "end_on"
     )
@@ -319,6 +353,8 @@ def load_units(
         if only is not None and uid != only:
             continue
         facts[uid] = by_path[path] = UnitFacts(uid, path, frm)
+    load_enterprises(by_path, hasher)
+    load_blocks(year, facts, hasher, unit=unit, only=only)
 
     rows = UnitRating.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
         "unit_id", "year", "rating", "party_rating", "comprehensive_strong", "strength"

@@ -79,12 +79,22 @@ def _years(years) -> str:
 # --- person predicates -------------------------------------------------------------------------------------------
 
 
+def awaiting(yr: int, ctx, want: bool, what: str = "xếp loại"):
+    """SOON for a result of the evaluated year that is not recorded yet: known when the year closes (31/12)."""
+    return SOON, ctx.ref, (f"năm {yr}: chưa có kết quả — chờ kết quả {what} năm {yr}" if want else None)
+
+
 def rating_at_least(p, f, ctx, want):
-    """Rating of year Y+offset ≥ level."""
+    """Rating of year Y+offset ≥ level; the evaluated year's rating not recorded yet is "sắp đủ" (awaiting the
+    year's review), a recorded rating below the level fails."""
     yr = ctx.year + p.year_offset
-    rank = f.ratings.get(yr, 0)
-    ok = rank >= F.RATING[p.level]
-    return (MET if ok else FAIL), None, (f"năm {yr}: {RATING_NAME[rank]}" if want else None)
+    ratings = f.ratings
+    rank = ratings.get(yr, 0)
+    if rank >= F.RATING[p.level]:
+        return MET, None, (f"năm {yr}: {RATING_NAME[rank]}" if want else None)
+    if yr == ctx.year and yr not in ratings:
+        return awaiting(yr, ctx, want)
+    return FAIL, None, (f"năm {yr}: {RATING_NAME[rank]}" if want else None)
 
 
 def _streak(has, end: int, length: int) -> int:
@@ -184,66 +194,6 @@ def _runs(f, ref: dt.date) -> list[list[dt.date]]:
                 runs.append([start, end])
         cache[key] = runs
     return runs
-
-
-def service_years(p, f, ctx, want):
-    """Service length on 31/12: continuous (current run) or total; female threshold; band maximum; soon date."""
-    runs = _runs(f, ctx.ref)
-    serving = bool(runs) and runs[-1][1] == ctx.ref
-    if not want and p.basis == "continuous":
-        # Continuous service depends only on the current run's start and the gender: judged once per distinct pair
-        # in a run (the memo lives on the run's context), by the same code below.
-        key = (id(p), runs[-1][0] if serving else None, f.gender == "nu")
-        hit = ctx.memo.get(key)
-        if hit is None:
-            hit = ctx.memo[key] = _service_years(p, f, ctx, want, runs, serving)
-        return hit
-    return _service_years(p, f, ctx, want, runs, serving)
-
-
-def _service_years(p, f, ctx, want, runs, serving):
-    years = p.years_female if (p.years_female is not None and f.gender == "nu") else p.years
-    need = years * 12
-    if p.basis == "continuous":
-        months = calendar_months_cached(f, runs[-1][0], ctx.ref) if serving else 0
-    else:
-        spans = [F.calendar_months(a, b) for a, b in runs]
-        months = sum(m for m, _ in spans) + sum(d for _, d in spans) // 31
-    if months >= need and (p.max_years is None or months < p.max_years * 12):
-        if not want:
-            return MET, None, None
-        return MET, None, f"{_service_text(p, months, runs, serving)}, đủ {years} năm"
-    if p.max_years is not None and months >= p.max_years * 12:
-        if not want:
-            return FAIL, None, None
-        return FAIL, None, f"{_service_text(p, months, runs, serving)}, đã đủ {p.max_years} năm (xét hạng cao hơn)"
-    # Short of the threshold: soon if still serving and it is reached within ``soon_months``.
-    if serving and need - months <= p.soon_months + 1:
-        if p.basis == "continuous":
-            reached = F.add_months(runs[-1][0], need) - dt.timedelta(days=1)
-        else:
-            reached = F.add_months(ctx.ref, need - months)
-        if reached <= F.add_months(ctx.ref, p.soon_months):
-            if not want:
-                return SOON, reached, None
-            have = _service_text(p, months, runs, serving)
-            return SOON, reached, f"{have}; đủ {years} năm vào {reached:%m/%Y} ({_d(reached)})"
-    if not want:
-        return FAIL, None, None
-    if not runs:
-        return FAIL, None, "chưa có quá trình công tác"
-    have = _service_text(p, months, runs, serving)
-    if not serving:
-        return FAIL, None, f"{have}; không còn công tác tại thời điểm {_d(ctx.ref)}"
-    return FAIL, None, f"{have}, cần {years} năm"
-
-
-def _service_text(p, months, runs, serving) -> str:
-    label = "liên tục" if p.basis == "continuous" else "tổng"
-    have = f"thời gian công tác {label} {vn.format_months(months)}"
-    if serving and p.basis == "continuous":
-        have += f" (từ {_d(runs[-1][0])})"
-    return have
 
 
 def calendar_months_cached(f, start: dt.date, end: dt.date) -> int:
@@ -346,24 +296,33 @@ def category_in(p, f, ctx, want):
 
 
 def unit_rating_at_least(p, f, ctx, want):
-    """The collective's rating of year Y+offset ≥ level."""
+    """The collective's rating of year Y+offset ≥ level; no yearly result recorded yet for the evaluated year is
+    "sắp đủ" (awaiting the year's review)."""
     yr = ctx.year + p.year_offset
-    rank = f.ratings.get(yr, (0,))[0]
-    ok = rank >= F.RATING[p.level]
-    return (MET if ok else FAIL), None, (f"năm {yr}: {RATING_NAME[rank]}" if want else None)
+    row = f.ratings.get(yr)
+    rank = row[0] if row else 0
+    if rank >= F.RATING[p.level]:
+        return MET, None, (f"năm {yr}: {RATING_NAME[rank]}" if want else None)
+    if row is None and yr == ctx.year:
+        return awaiting(yr, ctx, want)
+    return FAIL, None, (f"năm {yr}: {RATING_NAME[rank]}" if want else None)
 
 
 def party_rating_at_least(p, f, ctx, want):
-    """Party organisation rated ``level`` or better in Y."""
-    rank = f.ratings.get(ctx.year, (0, 0))[1]
-    ok = rank >= F.PARTY[p.level]
-    return (MET if ok else FAIL), None, (f"tổ chức đảng năm {ctx.year}: {PARTY_NAME[rank]}" if want else None)
+    """Party organisation rated ``level`` or better in Y (awaited while the year's results are not recorded)."""
+    row = f.ratings.get(ctx.year)
+    if row is None:
+        return awaiting(ctx.year, ctx, want, "xếp loại tổ chức đảng")
+    ok = row[1] >= F.PARTY[p.level]
+    return (MET if ok else FAIL), None, (f"tổ chức đảng năm {ctx.year}: {PARTY_NAME[row[1]]}" if want else None)
 
 
 def comprehensive_strong(p, f, ctx, want):
-    """Unit "vững mạnh toàn diện" in Y."""
+    """Unit "vững mạnh toàn diện" in Y (awaited while the year's results are not recorded)."""
     row = f.ratings.get(ctx.year)
-    ok = bool(row and row[2])
+    if row is None:
+        return awaiting(ctx.year, ctx, want, "đánh giá vững mạnh toàn diện")
+    ok = row[2]
     return (MET if ok else FAIL), None, ((f"năm {ctx.year}: " + ("đạt" if ok else "chưa đạt")) if want else None)
 
 
@@ -419,7 +378,6 @@ REGISTRY = {
     "title_streak": title_streak,
     "title_count": title_count,
     "achievement_count": achievement_count,
-    "service_years": service_years,
     "not_received": not_received,
     "no_discipline": no_discipline,
     "no_pending_review": no_pending_review,
@@ -474,6 +432,10 @@ class Index:
             ("r", year, rank), lambda: {i for i, f in self.people.items() if f.ratings.get(year, 0) >= rank}
         )
 
+    def unrated(self, year: int) -> set:
+        """People with no rating of rank 1 or better in ``year`` (none recorded, as far as a superset goes)."""
+        return self._get(("u", year), lambda: set(self.people) - self.rated(year, 1))
+
     def titled(self, codes: frozenset, first: int, last: int) -> set:
         """People holding one of ``codes`` in some year of ``first``..``last``."""
 
@@ -505,30 +467,16 @@ def _serving_months(ix: Index, ref: dt.date) -> dict:
     return ix._get(("serving", ref), build)
 
 
-def _cand_service_years(p, ix: Index, ctx):
-    # Continuous service: met or soon needs serving on 31/12 with about enough months and not past a band's top.
-    if p.basis != "continuous" or p.years <= 0 or (p.years_female is not None and p.years_female <= 0):
-        return None
-    top = p.max_years * 12 if p.max_years is not None else None
-
-    def build():
-        out = set()
-        for i, (months, female) in _serving_months(ix, ctx.ref).items():
-            years = p.years_female if (p.years_female is not None and female) else p.years
-            if months >= years * 12 - p.soon_months - 1 and (top is None or months - 1 < top):
-                out.add(i)
-        return out
-
-    return ix._get(("s", p.years, p.years_female, p.max_years, p.soon_months, ctx.ref), build)
-
-
 def _cand_category_in(p, ix: Index, ctx):
     return ix.category(frozenset(p.categories))
 
 
 def _cand_rating_at_least(p, ix: Index, ctx):
-    need = F.RATING[p.level]
-    return ix.rated(ctx.year + p.year_offset, need) if need > 0 else None
+    # Met needs the rating; soon (the evaluated year only) needs no rating recorded for the year.
+    need, yr = F.RATING[p.level], ctx.year + p.year_offset
+    if need <= 0:
+        return None
+    return ix.rated(yr, need) | ix.unrated(yr) if yr == ctx.year else ix.rated(yr, need)
 
 
 def _cand_rating_streak(p, ix: Index, ctx):
@@ -559,5 +507,17 @@ CANDIDATES = {
     rating_streak: _cand_rating_streak,
     title_streak: _cand_title_streak,
     title_count: _cand_title_count,
-    service_years: _cand_service_years,
 }
+
+
+# Length-of-service and process-merit predicates live in their own module, which reads this one (imported last).
+from .predicates_service import CANDIDATES as _SERVICE_CANDIDATES  # noqa: E402
+from .predicates_service import REGISTRY as _SERVICE_REGISTRY  # noqa: E402
+
+REGISTRY.update(_SERVICE_REGISTRY)
+CANDIDATES.update(_SERVICE_CANDIDATES)
+
+# Enterprise vs military unit and leading an emulation block (collective predicates, imported last as well).
+from .predicates_unit import REGISTRY as _UNIT_REGISTRY  # noqa: E402
+
+REGISTRY.update(_UNIT_REGISTRY)

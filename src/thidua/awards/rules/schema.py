@@ -10,9 +10,12 @@ either one predicate of the vocabulary below with typed parameters, a Vietnamese
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+
+from ..catalogue import CATALOGUE
 
 RatingLevel = Literal["htxsnv", "httnv", "htnv", "khtnv"]
 PartyLevel = Literal["tsvm_tieu_bieu", "tsvm", "htnv", "khtnv"]
@@ -86,19 +89,33 @@ class AchievementCount(Strict):
 
 class ServiceYears(Strict):
     """Service length on 31/12 of Y: ``continuous`` (the current unbroken run) or ``total`` (all periods);
-    ``years`` (``years_female`` for women) up to ``max_years`` (exclusive) when the award is a band."""
+    ``years`` (``years_female`` for women) up to ``max_years`` (exclusive) when the award is a band. With
+    ``multiplier``, a period with a time factor (×2: sea, island, especially difficult areas) counts that many times;
+    continuity is unchanged."""
 
     basis: Literal["continuous", "total"] = "continuous"
     years: int = Field(ge=0, le=60)
     years_female: int | None = Field(None, ge=0, le=60)
     max_years: int | None = Field(None, ge=1, le=80)
     soon_months: int = Field(12, ge=0, le=60)
+    multiplier: bool = False
 
     @model_validator(mode="after")
     def _band(self):
         if self.max_years is not None and self.max_years <= max(self.years, self.years_female or 0):
             raise ValueError("max_years phải lớn hơn years")
         return self
+
+
+class PositionMonths(Strict):
+    """Months, by 31/12 of Y, holding a position whose coefficient (hệ số chức vụ) is ``min_coefficient`` or more:
+    ``months_male`` for men, ``months_female`` for women. A calendar month counts once, with the highest coefficient
+    held on its last day (overlapping posts are not added up)."""
+
+    min_coefficient: Decimal = Field(gt=0, le=2, decimal_places=2)
+    months_male: int = Field(ge=1, le=600)
+    months_female: int = Field(ge=1, le=600)
+    soon_months: int = Field(12, ge=0, le=60)
 
 
 class NotReceived(Strict):
@@ -185,6 +202,29 @@ class ComprehensiveStrong(Strict):
     """The unit is rated "vững mạnh toàn diện" in year Y."""
 
 
+class UnitIsEnterprise(Strict):
+    """The collective is (``value = true``) or is not (``false``) an enterprise (doanh nghiệp sản xuất, kinh doanh),
+    itself or as part of one; ``instead`` names the award a collective failing this is considered for."""
+
+    value: bool = True
+    instead: str | None = Field(None, min_length=1, max_length=40)
+
+    @field_validator("instead")
+    @classmethod
+    def _known(cls, code: str | None) -> str | None:
+        if code is not None and code not in {item["code"] for item in CATALOGUE}:
+            raise ValueError(f"không có mã '{code}' trong danh mục khen thưởng")
+        return code
+
+
+class LedBlock(Strict):
+    """The collective led its emulation block (khối, cụm thi đua) in year Y: first in the block's published ranking
+    or named by the block's proposal (suy tôn); with ``preview_soon``, first in a ranking only previewed (công bố
+    dự kiến) is "sắp đủ"."""
+
+    preview_soon: bool = True
+
+
 PARAMS: dict[str, type[Strict]] = {
     "rating_at_least": RatingAtLeast,
     "rating_streak": RatingStreak,
@@ -192,6 +232,7 @@ PARAMS: dict[str, type[Strict]] = {
     "title_count": TitleCount,
     "achievement_count": AchievementCount,
     "service_years": ServiceYears,
+    "position_months": PositionMonths,
     "not_received": NotReceived,
     "no_discipline": NoDiscipline,
     "no_pending_review": NoPendingReview,
@@ -213,6 +254,9 @@ UNIT_PREDICATES = {
     "comprehensive_strong",
 }
 BOTH_PREDICATES = {"min_months_in_unit", "not_received", "title_streak", "title_count"}
+# Enterprise vs military unit, and leading an emulation block (engine/predicates_unit.py).
+PARAMS.update({"unit_is_enterprise": UnitIsEnterprise, "led_block": LedBlock})
+UNIT_PREDICATES |= {"unit_is_enterprise", "led_block"}
 
 
 # --- conditions ------------------------------------------------------------------------------------------------

@@ -31,10 +31,12 @@ class U:
     children: tuple[U, ...] = ()
     old_name: str = ""  # the name before RENAMES (the unit is created with it, then renamed)
     titles: tuple[str, str] | None = None  # head/deputy titles when the usual ones for the kind don't fit
+    enterprise: bool = False  # a production enterprise (doanh nghiệp sản xuất, kinh doanh): the plants
 
 
 def _plant(key: str, code: str, people: int, divisions: tuple[tuple[str, str, int], ...], old_name: str = "") -> U:
-    """A defence-industry plant with its divisions and workshops (illustrative)."""
+    """A defence-industry plant with its divisions and workshops (illustrative); the Z-numbered plants of the Tổng
+    cục CNQP are defence enterprises, so their collectives are considered for the "Tập thể lao động" titles."""
     return U(
         key,
         f"Nhà máy {code}",
@@ -42,6 +44,7 @@ def _plant(key: str, code: str, people: int, divisions: tuple[tuple[str, str, in
         UnitKind.FACTORY,
         people,
         old_name=old_name,
+        enterprise=True,
         children=tuple(U(f"{key}_{i}", n, "", k, p) for i, (n, k, p) in enumerate(divisions, start=1)),
     )
 
@@ -287,6 +290,23 @@ GROUPS = [
         2021,
         KHOI_2_MEMBERS,
         leaders=(("tc_tt", GroupRole.CO_LEADER, D(2021, 1, 1), None),),
+    ),
+    # 2025 blocks (illustrative): their scoring, in the records demo, decides who led each block for the flags
+    Group(
+        "Khối 2 – Cụm thi đua cơ quan Tổng cục",
+        "Khối 2",
+        "tc",
+        2025,
+        KHOI_2_MEMBERS,
+        leaders=(("tc_tapchi", GroupRole.CO_LEADER, D(2025, 1, 1), None),),
+    ),
+    Group(
+        "Khối thi đua số 3",
+        "Khối 3/TCCT",
+        "tcct",
+        2025,
+        ("tcct_cs", "tcct_cb", "tcct_tc", "tcct_th", "tcct_vp"),
+        leaders=(("tcct_cb", GroupRole.LEADER, D(2025, 1, 1), None),),
     ),
     Group(
         "Khối thi đua số 1",

@@ -63,7 +63,10 @@ def _units() -> dict[str, OrgUnit]:
                 short_name=spec.short_name,
                 kind=spec.kind,
                 valid_from=data.DEFAULT_SINCE,
+                is_enterprise=spec.enterprise,
             )
+        elif unit.is_enterprise != spec.enterprise:  # a demo loaded before units had the flag
+            unit = services.unit_update(actor=None, unit=unit, expected_version=None, is_enterprise=spec.enterprise)
         if parent is not None:
             parent.refresh_from_db()  # treebeard changed numchild under us
         units[spec.key] = unit

@@ -47,7 +47,8 @@ def unit_detail(request, pk: int):
     """A unit: identity, breadcrumb, people, sub-units, emulation groups and history."""
     user = request.user
     unit = get_object_or_404(OrgUnit.objects.visible_to(user, Action.VIEW).select_related("successor"), pk=pk)
-    ancestors = [a for a in unit.get_ancestors() if in_scope(user, a.pk, Action.VIEW)]
+    above = list(unit.get_ancestors())
+    ancestors = [a for a in above if in_scope(user, a.pk, Action.VIEW)]
     events = unit.events.select_related("old_parent", "new_parent", "other_unit").order_by("-occurred_on", "-id")
     context = {
         "unit": unit,
@@ -57,6 +58,7 @@ def unit_detail(request, pk: int):
         "groups": list(selectors.unit_groups(unit)[:100]),
         "events": list(events),
         "can_change": can_change_unit(user, unit),
+        "enterprise": next((a for a in reversed(above) if a.is_enterprise), None),  # the enclosing enterprise
     }
     return render(request, "org/unit_detail.html", context)
 
@@ -96,7 +98,7 @@ class UnitEditView(UnitFormView):
     title = "Sửa thông tin đơn vị"
 
     def get_initial(self):
-        fields = ("short_name", "kind", "code", "valid_from", "valid_to", "version")
+        fields = ("short_name", "kind", "code", "is_enterprise", "valid_from", "valid_to", "version")
         return {f: getattr(self.unit, f) for f in fields}
 
     def perform(self, data):

@@ -29,10 +29,11 @@ from thidua.org.models import OrgUnit, Person, ServicePeriod
 
 from ..choices import AchievementKind, PartyRating
 from ..models import Achievement, AwardRecord, Discipline, PendingReview, PersonRating, UnitRating
+from .collective import Plan, load_blocks
+from .collective import plan as collective_plan
 from .data import (
     ARMY,
     BASE,
-    CASES,
     EXEMPLARY_UNIT,
     FIRST_YEAR,
     LAST_YEAR,
@@ -49,6 +50,11 @@ from .data import (
     N,
     T,
 )
+from .data import CASES as STORY_CASES
+from .service_cases import SERVICE_CASES
+from .yearly_cases import YEARLY_CASES
+
+CASES = STORY_CASES + SERVICE_CASES + YEARLY_CASES
 
 __all__ = ["CASES", "Case", "RecordsResult", "load_records"]
 
@@ -64,13 +70,14 @@ class RecordsResult:
     achievements: int = 0
     disciplines: int = 0
     reviews: int = 0
+    block_sheets: int = 0
 
     def summary(self) -> str:
         """One line for the ``thidua demo`` output."""
         return (
             f"Thành tích mẫu 2015–2025: thêm {self.ratings} đánh giá cá nhân, {self.unit_ratings} đánh giá tập thể, "
             f"{self.awards} danh hiệu/khen thưởng, {self.achievements} sáng kiến, đề tài, {self.disciplines} kỷ luật, "
-            f"{self.reviews} việc đang xem xét."
+            f"{self.reviews} việc đang xem xét; {self.block_sheets} bảng điểm khối năm {LAST_YEAR}."
         )
 
 
@@ -85,7 +92,8 @@ class _Rows:
         self.disciplines: dict[tuple, Discipline] = {}
         self.reviews: dict[tuple, PendingReview] = {}
         self.families: set[tuple[int, int, str]] = set()
-        self.exemplary_ids: set[int] = set()
+        self.exemplary_ids: dict[int, int] = {}  # person id → exemplary unit id
+        self.enterprise_ids: set[int] = set()  # people of enterprises (their yearly title is LĐTT)
 
     def rating(self, pid: int, year: int, rating: str) -> None:
         self.ratings.setdefault((pid, year), PersonRating(person_id=pid, year=year, rating=rating, source=SOURCE))
@@ -136,17 +144,8 @@ def _scenario_people(unit: OrgUnit) -> tuple[list[tuple[Case, Person]], int]:
     for case in CASES:
         person = Person.objects.filter(full_name=case.name, date_of_birth=case.born).first()
         if person is None:
-            person = org_services.person_create(
-                actor=None,
-                unit=unit,
-                full_name=case.name,
-                gender=case.gender,
-                date_of_birth=case.born,
-                category=Category.DEFENCE_WORKER if case.gender == Gender.FEMALE else Category.PROFESSIONAL,
-                enlisted_on=case.enlisted,
-            )
-            title = "Nhân viên kế hoạch" if case.gender == Gender.FEMALE else "Trợ lý kế hoạch"
-            org_services.position_add(actor=None, person=person, title=title, unit=unit, start_on=case.enlisted)
+            person = _person_create(case, unit)
+            _posts(case, person, unit)
             if case.earlier_service:
                 start, end = case.earlier_service
                 org_services.service_period_add(
@@ -155,6 +154,46 @@ def _scenario_people(unit: OrgUnit) -> tuple[list[tuple[Case, Person]], int]:
             created += 1
         found.append((case, person))
     return found, created
+
+
+def _person_create(case: Case, unit: OrgUnit) -> Person:
+    """Create a scenario person; with ``double_time_until``, the first period is counted ×2 (Trường Sa)."""
+    start = case.enlisted
+    if case.double_time_until:
+        start = case.double_time_until + dt.timedelta(days=1)
+    person = org_services.person_create(
+        actor=None,
+        unit=unit,
+        full_name=case.name,
+        gender=case.gender,
+        date_of_birth=case.born,
+        category=Category.DEFENCE_WORKER if case.gender == Gender.FEMALE else Category.PROFESSIONAL,
+        enlisted_on=start,
+    )
+    if case.double_time_until:
+        org_services.service_period_add(
+            actor=None,
+            person=person,
+            start_on=case.enlisted,
+            end_on=case.double_time_until,
+            time_factor=2,
+            note="Quần đảo Trường Sa (minh họa)",
+        )
+    return person
+
+
+def _posts(case: Case, person: Person, unit: OrgUnit) -> None:
+    """The case's posts (with their coefficients), or the default staff post from enlistment."""
+    if not case.posts:
+        title = "Nhân viên kế hoạch" if case.gender == Gender.FEMALE else "Trợ lý kế hoạch"
+        org_services.position_add(actor=None, person=person, title=title, unit=unit, start_on=case.enlisted)
+        return
+    plant = unit.get_parent()
+    for title, coefficient, start, end in case.posts:
+        where = plant if "Nhà máy" in title else unit
+        org_services.position_add(
+            actor=None, person=person, title=title, unit=where, start_on=start, end_on=end, coefficient=coefficient
+        )
 
 
 def _serving_years(periods: list[tuple[dt.date, dt.date | None]]) -> list[int]:
@@ -172,10 +211,11 @@ def _draw_rating(rng: random.Random) -> str:
 def _generated(rows: _Rows, people: list[tuple[int, str]], periods, awards: dict[str, Award], skip: set[int]) -> None:
     """Ratings, titles and some initiatives for everyone who is not a scenario person.
 
-    In the exemplary unit every member completes the last year's tasks and its first member is CSTĐCS that year.
+    In an exemplary unit every member completes the last year's tasks with a title and its first member is CSTĐCS
+    that year. People of an enterprise get LĐTT where others get CSTT.
     """
     exemplary = rows.exemplary_ids
-    star = min(exemplary) if exemplary else None
+    stars = {min(pid for pid, u in exemplary.items() if u == uid) for uid in set(exemplary.values())}
     for index, (pid, key) in enumerate(people):
         if pid in skip:
             continue
@@ -186,15 +226,15 @@ def _generated(rows: _Rows, people: list[tuple[int, str]], periods, awards: dict
             cstdcs = rating == H and (initiative or rng.random() < 0.3)
             cstt = rng.random() < 0.85
             if year == LAST_YEAR and pid in exemplary:
-                rating = H if pid == star else T if rating in (N, K) else rating
-                cstdcs = cstdcs or pid == star
+                rating = H if pid in stars else T if rating in (N, K) else rating
+                cstdcs, cstt = cstdcs or pid in stars, True
             rows.rating(pid, year, rating)
             if initiative:
                 rows.achievement(pid, year, BASE, f"Sáng kiến cải tiến số {pid}-{year} (minh họa)")
             if cstdcs and rating == H:
                 rows.award(awards.get("CSTDCS"), year, pid=pid)
             elif rating in (H, T) and cstt:
-                rows.award(awards.get("CSTT"), year, pid=pid)
+                rows.award(awards.get("LDTT" if pid in rows.enterprise_ids else "CSTT"), year, pid=pid)
         for position, year in PAST_CSTDTQ:
             if index == position:
                 rows.award(awards.get("CSTDTQ"), year, pid=pid)
@@ -206,7 +246,8 @@ def _cases(rows: _Rows, found: list[tuple[Case, Person]], awards: dict[str, Awar
     for case, person in found:
         starts = [(case.enlisted, None)] + ([case.earlier_service] if case.earlier_service else [])
         for year in _serving_years(starts):
-            rows.rating(person.pk, year, case.ratings.get(year, case.default))
+            if year not in case.unrated:
+                rows.rating(person.pk, year, case.ratings.get(year, case.default))
         for year, code in case.titles.items():
             rows.award(awards.get(code), year, pid=person.pk)
         for year, code in case.awards:
@@ -234,18 +275,21 @@ def _cases(rows: _Rows, found: list[tuple[Case, Person]], awards: dict[str, Awar
             )
 
 
-def _units(rows: _Rows, units: list[OrgUnit], special: dict[str, OrgUnit], awards: dict[str, Award]) -> None:
-    """Yearly results for every unit; titles up to the last year; Phòng Kỹ thuật exemplary, the workshop weak."""
+def _units(rows: _Rows, units: list[OrgUnit], special: dict[str, OrgUnit], awards: dict[str, Award], plan: Plan):
+    """Yearly results for every unit; titles up to the last year; the plan's exemplary units and block leaders rated
+    HTXSNV, its pending units without a result in the last year; the workshop weak; the flags already held."""
     for unit in units:
         rng = random.Random(f"{SEED}:unit:{unit.name}:{unit.depth}")
         first = max(FIRST_YEAR, unit.valid_from.year if unit.valid_from else FIRST_YEAR)
         last = min(LAST_YEAR, unit.valid_to.year if unit.valid_to else LAST_YEAR)
         for year in range(first, last + 1):
             rating = H if rng.random() < 0.35 else T if rng.random() < 0.9 else N
-            if unit.pk == special["exemplary"].pk and year >= LAST_YEAR - 2:
+            if (unit.pk in plan.exemplary and year >= LAST_YEAR - 2) or (unit.pk in plan.leaders and year == LAST_YEAR):
                 rating = H
             if unit.pk == special["weak"].pk and year == LAST_YEAR:
                 rating = N
+            if unit.pk in plan.pending and year == LAST_YEAR:
+                continue  # the year's collective review is not recorded yet
             party = PartyRating.TSVM_TIEU_BIEU if rating == H and rng.random() < 0.4 else PartyRating.TSVM
             strong = rating == H or rng.random() < 0.5
             rows.unit_ratings.setdefault(
@@ -264,6 +308,8 @@ def _units(rows: _Rows, units: list[OrgUnit], special: dict[str, OrgUnit], award
                 code = "DVQT" if rating == H and rng.random() < 0.6 else "DVTT" if rating in (H, T) else ""
                 if code:
                     rows.award(awards.get(code), year, uid=unit.pk)
+    for uid, year, code in plan.flags:
+        rows.award(awards.get(code), year, uid=uid)
 
 
 def _insert(model, rows: dict, existing: set) -> int:
@@ -292,12 +338,15 @@ def load_records() -> RecordsResult:
         "person_id", "start_on", "end_on"
     ):
         periods.setdefault(pid, []).append((start, end))
+    units = list(tree)
+    plan = collective_plan(units)
     rows = _Rows()
-    rows.exemplary_ids = {p[0] for p in people if p[3] == special["exemplary"].pk}
+    rows.exemplary_ids = {p[0]: p[3] for p in people if p[3] in plan.exemplary}
+    rows.enterprise_ids = {p[0] for p in people if p[3] in plan.enterprise}
     _cases(rows, found, awards)
     keyed = [(pid, cccd or name) for pid, cccd, name, _ in people]
     _generated(rows, keyed, periods, awards, {person.pk for _, person in found})
-    _units(rows, list(tree), special, awards)
+    _units(rows, units, special, awards, plan)
 
     result.ratings = _insert(PersonRating, rows.ratings, set(PersonRating.objects.values_list("person_id", "year")))
     result.unit_ratings = _insert(UnitRating, rows.unit_ratings, set(UnitRating.objects.values_list("unit_id", "year")))
@@ -323,4 +372,5 @@ def load_records() -> RecordsResult:
         rows.reviews,
         set(PendingReview.objects.filter(demo).values_list("person_id", "start_on", "kind")),
     )
+    result.block_sheets = len(load_blocks(units))
     return result

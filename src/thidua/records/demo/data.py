@@ -40,6 +40,12 @@ class Case:
     review: tuple[dt.date, str] | None = None
     earlier_service: tuple[dt.date, dt.date] | None = None  # a period before a break
     default: str = T
+    # Service from ``enlisted`` to this day counted ×2 (sea, island, especially difficult area); service goes on after.
+    double_time_until: dt.date | None = None
+    # Posts held instead of the default one: (title, coefficient or None, from, to or None); "Nhà máy" posts are
+    # held in the plant, the others in the scenario unit.
+    posts: tuple[tuple[str, str | None, dt.date, dt.date | None], ...] = ()
+    unrated: tuple[int, ...] = ()  # years whose rating is not recorded yet (the year's review is still open)
 
 
 def _cs(*years: int) -> dict[int, str]:
