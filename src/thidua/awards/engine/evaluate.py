@@ -406,20 +406,18 @@ def evaluate_full(
     *,
     include_not_eligible: bool = False,
     hash_inputs: bool = False,
-    workers: int = 2,
 ) -> Evaluation:
-    """Judge every person and unit of the scope for every rule in force (see :func:`evaluate`); ``workers=2`` lets a
-    large run judge half of the rules in a forked process (see :mod:`.bulk`)."""
+    """Judge every person and unit of the scope for every rule in force (see :func:`evaluate`)."""
     enabled = gc.isenabled()
     gc.disable()  # millions of small, long-lived objects: generational collection would rescan them over and over
     try:
-        return _evaluate(year, unit, awards, progress, include_not_eligible, hash_inputs, workers)
+        return _evaluate(year, unit, awards, progress, include_not_eligible, hash_inputs)
     finally:
         if enabled:
             gc.enable()
 
 
-def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, workers: int) -> Evaluation:
+def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -> Evaluation:
     ctx = Ctx.of(year, short_names())
     rules = [compiled(rv) for rv in rules_in_force(year, awards).values()]
     person_rules = [r for r in rules if r.subject == "ca_nhan"]
@@ -434,11 +432,10 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool, w
         sample = list(itertools.islice(subjects.values(), TUNE_SAMPLE))
         ix = P.Index(subjects) if subject_type == "person" and not keep_all else None
         for r in subject_rules:
-            cand = r.candidates(ix, ctx) if ix is not None else None
             plan.append((subject_type, r))
-            tasks.append(B.Task(r.tuned_steps(sample, ctx), subjects, cand))
+            tasks.append(B.Task(r, subjects, sample, ix))
     report = (lambda fraction: progress(int(fraction * total), total)) if progress is not None else None
-    judged = B.judge_all(tasks, ctx, keep_all, workers=workers, progress=report)
+    judged = B.judge_all(tasks, ctx, keep_all, progress=report)
     counts: dict[str, list[int]] = {r.code: [0, 0, 0] for r in rules}  # indexed by status: FAIL, SOON, MET
     verdicts: list[Verdict] = []
     append = verdicts.append

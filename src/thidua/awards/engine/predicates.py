@@ -440,14 +440,27 @@ class Index:
         """People holding one of ``codes`` in some year of ``first``..``last``."""
 
         def build():
-            out = set()
-            for i, f in self.people.items():
-                titles = f.titles
-                if titles and any(not codes.isdisjoint(titles.get(y, ())) for y in range(first, last + 1)):
-                    out.add(i)
-            return out
+            holders = self.holders()
+            return {i for code in codes for year, i in holders.get(code, ()) if first <= year <= last}
 
         return self._get(("t", codes, first, last), build)
+
+    def holders(self) -> dict[str, list[tuple[int, int]]]:
+        """Award code → (year, person id) of every award loaded: one pass over everyone, shared by the queries."""
+
+        def build():
+            out: dict[str, list[tuple[int, int]]] = {}
+            for i, f in self.people.items():
+                received = f.received
+                if received:
+                    for code, years in received.items():
+                        got = out.get(code)
+                        if got is None:
+                            got = out[code] = []
+                        got.extend((y, i) for y in years)
+            return out
+
+        return self._get(("holders",), build)
 
 
 def _serving_months(ix: Index, ref: dt.date) -> dict:

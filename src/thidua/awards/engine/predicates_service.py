@@ -143,11 +143,13 @@ def _service_text(p, months, runs, serving, weighted, ref) -> str:
 
 
 def _cand_service_years(p, ix: Index, ctx):
-    """Bulk pre-filter: the people who can be anything but FAIL on continuous service (None for total service)."""
-    # Continuous service: met or soon needs serving on 31/12 with about enough months and not past a band's top;
-    # weighted time can only add months, so with a multiplier everyone serving with weighted time is kept too.
-    if p.basis != "continuous" or p.years <= 0 or (p.years_female is not None and p.years_female <= 0):
+    """Bulk pre-filter: the people who can be anything but FAIL on service length."""
+    # Met or soon needs about enough months (soon also needs serving on 31/12) and, for a band, not past its top;
+    # weighted time can only add months, so with a multiplier everyone with weighted time is kept too.
+    if p.years <= 0 or (p.years_female is not None and p.years_female <= 0):
         return None
+    if p.basis != "continuous":
+        return _cand_total_service(p, ix, ctx)
     top = p.max_years * 12 if p.max_years is not None else None
 
     def build():
@@ -162,6 +164,39 @@ def _cand_service_years(p, ix: Index, ctx):
         return out
 
     key = ("s", p.years, p.years_female, p.max_years, p.soon_months, p.multiplier, ctx.ref)
+    return ix._get(key, build)
+
+
+def _total_months_bound(ix: Index, ref: dt.date) -> dict:
+    """Person id → (an upper bound of the total service months up to ``ref``, female): each run counted by calendar
+    months inclusive, which is at least its whole months plus its share of the pooled leftover days."""
+
+    def build():
+        out = {}
+        for i, f in ix.people.items():
+            runs = _runs(f, ref)
+            if runs:
+                bound = sum((b.year - a.year) * 12 + b.month - a.month + 1 for a, b in runs)
+                out[i] = (bound, f.gender == "nu")
+        return out
+
+    return ix._get(("total", ref), build)
+
+
+def _cand_total_service(p, ix: Index, ctx):
+    """The total-service pre-filter: about enough months on 31/12 (a soon date lies at most ``soon_months`` on)."""
+    top = p.max_years * 12 if p.max_years is not None else None
+
+    def build():
+        out = set()
+        people = ix.people
+        for i, (bound, female) in _total_months_bound(ix, ctx.ref).items():
+            years = p.years_female if (p.years_female is not None and female) else p.years
+            if bound >= years * 12 - p.soon_months - 1 or (p.multiplier and people[i].weighted_service):
+                out.add(i)
+        return out
+
+    key = ("st", p.years, p.years_female, top, p.soon_months, p.multiplier, ctx.ref)
     return ix._get(key, build)
 
 
