@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .predicates import FAIL, MET, SOON
+from .sure import shortcut
 
 
 @dataclass
@@ -35,20 +36,22 @@ def judge(task: Task, ctx, keep_all: bool) -> tuple[list[int], list[tuple]]:
 
     The rule's candidates come from the index (built lazily, so in whichever process judges the task); everyone
     outside them fails a condition without being judged and is counted, not kept (a run that keeps every verdict has
-    no index). The steps are ordered on the sample so that the most often failing cheap ones come first.
+    no index). The steps are ordered on the sample so that the most often failing cheap ones come first; a subject
+    certainly passing some steps (:mod:`.sure`) is judged on the others only.
     """
     counts = [0, 0, 0]
     kept: list[tuple] = []
     append = kept.append
     cand = task.rule.candidates(task.index, ctx) if task.index is not None else None
     steps = task.rule.tuned_steps(task.sample, ctx)
+    sure, rest = shortcut(steps, task.index, ctx)
     if cand is not None:
         counts[FAIL] += len(task.subjects) - len(cand)
     for f in task.subjects.values():
         if cand is not None and f.id not in cand:
             continue
         status, soon = MET, None
-        for fn, params, exclusion in steps:
+        for fn, params, exclusion in steps if sure is None or f.id not in sure else rest:
             s, so, _ = fn(params, f, ctx, False)
             if s == MET:
                 continue

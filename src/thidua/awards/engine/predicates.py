@@ -492,6 +492,23 @@ def _cand_rating_at_least(p, ix: Index, ctx):
     return ix.rated(yr, need) | ix.unrated(yr) if yr == ctx.year else ix.rated(yr, need)
 
 
+def _cand_achievement_count(p, ix: Index, ctx):
+    # Met (the only outcome besides FAIL) needs ``count`` matching achievements in the window.
+    if p.count < 1:
+        return None
+    first, last, need, kinds = ctx.year - p.window + 1, ctx.year, F.LEVEL[p.min_level], frozenset(p.kinds)
+
+    def build():
+        out = set()
+        for i, f in ix.people.items():
+            items = f.achievements
+            if items and sum(1 for y, k, lv in items if first <= y <= last and lv >= need and k in kinds) >= p.count:
+                out.add(i)
+        return out
+
+    return ix._get(("a", kinds, need, first, ctx.year, p.count), build)
+
+
 def _cand_rating_streak(p, ix: Index, ctx):
     # Met or soon needs a good rating at the streak's end, or (soon) no rating yet recorded for that year.
     need, end = F.RATING[p.level], ctx.year + p.ending
@@ -515,6 +532,7 @@ def _cand_title_count(p, ix: Index, ctx):
 
 
 CANDIDATES = {
+    achievement_count: _cand_achievement_count,
     category_in: _cand_category_in,
     rating_at_least: _cand_rating_at_least,
     rating_streak: _cand_rating_streak,
