@@ -88,6 +88,9 @@ def test_bulk_and_explain_agree(tree, histories, year):
     bulk = {
         (v.subject_id, v.award_code): v for v in evaluate(year, include_not_eligible=True) if v.subject_type == "person"
     }
+    # The fast path (pre-filters, certainly-met shortcuts, only eligible and soon kept) gives the same verdicts.
+    fast = {(v.subject_id, v.award_code): (v.outcome, v.soon_on) for v in evaluate(year) if v.subject_type == "person"}
+    assert fast == {k: (v.outcome, v.soon_on) for k, v in bulk.items() if v.outcome != "chua_du"}
     codes = {code for (_, code) in bulk}
     for p in people:
         for code in codes:
