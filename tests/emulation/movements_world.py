@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from thidua.awards.catalogue import seed_catalogue
 from thidua.awards.models import Award
@@ -62,3 +64,17 @@ def build(tree, group=None) -> SimpleNamespace:
         draft_reg=draft_reg,
         pact=pact,
     )
+
+
+def client_for(user) -> Client:
+    """A test client logged in as ``user``."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def api(client, method: str, url: str, body=None) -> tuple[int, object]:
+    """Call the JSON API: (status code, decoded body)."""
+    send = getattr(client, method)
+    response = send(url, data=json.dumps(body or {}), content_type="application/json") if method != "get" else send(url)
+    return response.status_code, response.json()

@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
-import pytest
-from django.test import Client
-
-from thidua.org import services as org_services
-
 from . import movements_world as mw
 
 YEAR = mw.YEAR
 
 
-@pytest.fixture
-def world(tree, users, people):
-    group = org_services.group_create(
-        actor=None, authority=tree.tc, name="Khối các cơ quan", year=YEAR, members=[tree.cuc, tree.nm]
-    )
-    return mw.build(tree, group=group)
+_client = mw.client_for
 
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _api(client, method, url, body=None):
-    send = getattr(client, method)
-    response = send(url, data=json.dumps(body or {}), content_type="application/json") if method != "get" else send(url)
-    return response.status_code, response.json()
+_api = mw.api
 
 
 def test_pacts_are_scoped(users, world):

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import make_user
 from thidua.core.choices import Role
 from thidua.emulation.models import MovementDocument, Registration, ReviewPeriod, UnitReport
 from thidua.emulation.services import movements as services
-from thidua.org import services as org_services
 
 from . import movements_world as mw
 
@@ -21,18 +17,7 @@ D = dt.date
 YEAR = mw.YEAR
 
 
-@pytest.fixture
-def world(tree, users, people):
-    group = org_services.group_create(
-        actor=None, authority=tree.tc, name="Khối các cơ quan", year=YEAR, members=[tree.cuc, tree.nm]
-    )
-    return mw.build(tree, group=group)
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+_client = mw.client_for
 
 
 def test_home_and_list_show_launched_movement_to_target_units(tree, users, world):
@@ -195,11 +180,7 @@ def test_list_query_counts(users, world, django_assert_max_num_queries):
 
 # --- API ---------------------------------------------------------------------------------------------------------
 
-
-def _api(client, method, url, body=None):
-    send = getattr(client, method)
-    response = send(url, data=json.dumps(body or {}), content_type="application/json") if method != "get" else send(url)
-    return response.status_code, response.json()
+_api = mw.api
 
 
 def test_api_registration_flow_and_bad_input(tree, users, people, world):

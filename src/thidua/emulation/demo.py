@@ -412,18 +412,16 @@ MEMBER_NAMES = {
 }
 
 
-def _sheet(tc: OrgUnit) -> CriteriaSheet:
-    group = _group(KHOI_2, 2020, tc)
-    sheet = CriteriaSheet.objects.filter(group=group, year=2020).first()
-    if sheet is not None:
-        return sheet
-    sheet = score_svc.sheet_create(actor=None, group=group, title="Bảng điểm thi đua Khối 2 năm 2020 (minh họa)")
+def open_sheet(group: EmulationGroup, year: int, title: str, criteria) -> tuple[CriteriaSheet, list]:
+    """A block's criteria sheet with ``criteria`` (rows as in :data:`CRITERIA`), opened for self-scoring; returns
+    the sheet and its criteria in the given order."""
+    sheet = score_svc.sheet_create(actor=None, group=group, year=year, title=title)
     groups: dict[str, object] = {}
-    criteria = []
-    for group_name, code, label, max_points, kind, evidence in CRITERIA:
+    made = []
+    for group_name, code, label, max_points, kind, evidence in criteria:
         if group_name not in groups:
             groups[group_name] = score_svc.criterion_group_add(actor=None, sheet=sheet, name=group_name)
-        criteria.append(
+        made.append(
             score_svc.criterion_add(
                 actor=None,
                 group=groups[group_name],
@@ -434,14 +432,31 @@ def _sheet(tc: OrgUnit) -> CriteriaSheet:
                 evidence_required=evidence,
             )
         )
-    sheet = score_svc.sheet_advance(actor=None, sheet=sheet)
+    return score_svc.sheet_advance(actor=None, sheet=sheet), made
+
+
+def self_score(sheet: CriteriaSheet, criteria: list, unit: OrgUnit, points, evidence: str) -> None:
+    """A member's self-scores, one per criterion, with ``evidence`` where the criterion asks for it."""
+    for criterion, value in zip(criteria, points, strict=True):
+        score_svc.score_set(
+            actor=None,
+            sheet=sheet,
+            criterion=criterion,
+            unit=unit,
+            points=value,
+            evidence=evidence if criterion.evidence_required else "",
+        )
+
+
+def _sheet(tc: OrgUnit) -> CriteriaSheet:
+    group = _group(KHOI_2, 2020, tc)
+    sheet = CriteriaSheet.objects.filter(group=group, year=2020).first()
+    if sheet is not None:
+        return sheet
+    sheet, criteria = open_sheet(group, 2020, "Bảng điểm thi đua Khối 2 năm 2020 (minh họa)", CRITERIA)
     units = {key: _unit(name, TC) for key, name in MEMBER_NAMES.items()}
     for key, points in SELF_SCORES.items():
-        for criterion, value in zip(criteria, points, strict=True):
-            evidence = "Báo cáo tổng kết năm 2020 của cơ quan" if criterion.evidence_required else ""
-            score_svc.score_set(
-                actor=None, sheet=sheet, criterion=criterion, unit=units[key], points=value, evidence=evidence
-            )
+        self_score(sheet, criteria, units[key], points, "Báo cáo tổng kết năm 2020 của cơ quan")
     sheet = score_svc.sheet_advance(actor=None, sheet=sheet)
     score_svc.score_set(
         actor=None,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from thidua.awards.models import Award
 from thidua.emulation.choices import SheetStatus
-from thidua.emulation.demo import CRITERIA
+from thidua.emulation.demo import CRITERIA, open_sheet, self_score
 from thidua.emulation.models import CriteriaSheet
 from thidua.emulation.services import scoring as score_svc
 from thidua.org.models import EmulationGroup, OrgUnit
@@ -128,30 +128,9 @@ def block_sheet(
     sheet = CriteriaSheet.objects.filter(group=group, year=year).first()
     if sheet is not None:
         return sheet
-    sheet = score_svc.sheet_create(actor=None, group=group, year=year, title=f"Bảng điểm thi đua {group.name} {year}")
-    groups: dict[str, object] = {}
-    made = []
-    for group_name, code, label, max_points, kind, evidence in criteria:
-        if group_name not in groups:
-            groups[group_name] = score_svc.criterion_group_add(actor=None, sheet=sheet, name=group_name)
-        made.append(
-            score_svc.criterion_add(
-                actor=None,
-                group=groups[group_name],
-                code=code,
-                label=label,
-                max_points=max_points,
-                kind=kind,
-                evidence_required=evidence,
-            )
-        )
-    sheet = score_svc.sheet_advance(actor=None, sheet=sheet)  # self-scoring
+    sheet, made = open_sheet(group, year, f"Bảng điểm thi đua {group.name} {year}", criteria)
     for unit, values in points.items():
-        for criterion, value in zip(made, values, strict=True):
-            evidence = f"Báo cáo tổng kết năm {year} của đơn vị" if criterion.evidence_required else ""
-            score_svc.score_set(
-                actor=None, sheet=sheet, criterion=criterion, unit=unit, points=value, evidence=evidence
-            )
+        self_score(sheet, made, unit, values, f"Báo cáo tổng kết năm {year} của đơn vị")
     for _ in range(3):  # block leader review, office review, preview
         sheet = score_svc.sheet_advance(actor=None, sheet=sheet)
     if published:
