@@ -8,6 +8,7 @@ faults and the loss of the shared index cost about as much as the second core ga
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ class Task:
     subjects: dict
     sample: list
     index: Any = None
+    deepen: Callable | None = None  # adds older rating years for the candidates (None: everyone) before judging
 
     @property
     def work(self) -> int:
@@ -43,6 +45,8 @@ def judge(task: Task, ctx, keep_all: bool) -> tuple[list[int], list[tuple]]:
     kept: list[tuple] = []
     append = kept.append
     cand = task.rule.candidates(task.index, ctx) if task.index is not None else None
+    if task.deepen is not None:
+        task.deepen(cand)
     steps = task.rule.tuned_steps(task.sample, ctx)
     sure, rest = shortcut(steps, task.index, ctx)
     if cand is not None:

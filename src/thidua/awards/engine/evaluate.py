@@ -7,7 +7,9 @@ skips building reason texts until someone reads ``verdict.reasons``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import gc
 import itertools
 from collections.abc import Callable
@@ -313,6 +315,29 @@ def _needs(doc: RuleDocument) -> F.Needs:
     return F.Needs(back, ach_back, tuple(sorted(codes.items(), key=lambda kv: kv[0])), unit_since)
 
 
+DEEP_LOOKBACK = 3  # years of ratings loaded for everyone in a bulk run; older years only for the rules' candidates
+
+
+def _reads_recent_ratings(doc: RuleDocument, base: int) -> bool:
+    """Whether the rule's pre-filters and shortcuts read no rating older than ``base`` years before Y (its
+    predicates may read further back: those years are added for its candidates before judging)."""
+    for cond in _walk(doc.conditions + doc.exclusions):
+        name, p = cond.predicate, cond.params
+        if (name == "rating_at_least" and -p.year_offset > base) or (name == "rating_streak" and -p.ending > base):
+            return False
+    return True
+
+
+def _rating_depths(rules) -> tuple[int, set[str]]:
+    """The look-back of ratings to load for everyone, and the codes of the rules that read older years (deepened
+    for their candidates only, see :func:`F.deepen_ratings`)."""
+    deep = {r.code for r in rules if r.needs.lookback > DEEP_LOOKBACK and _reads_recent_ratings(r.doc, DEEP_LOOKBACK)}
+    base = max((r.needs.lookback for r in rules if r.code not in deep), default=1)
+    if base > DEEP_LOOKBACK:  # some rule reads old years for everyone anyway: load them once for all
+        return max(r.needs.lookback for r in rules), set()
+    return base, deep
+
+
 def merge_needs(rules) -> F.Needs:
     """What a set of rules needs loaded together."""
     needs = [r.needs for r in rules]
@@ -423,7 +448,9 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
     person_rules = [r for r in rules if r.subject == "ca_nhan"]
     unit_rules = [r for r in rules if r.subject == "tap_the"]
     hasher = F._Hasher(hash_inputs)
-    people = F.load_people(year, merge_needs(person_rules), unit=unit, hasher=hasher) if person_rules else {}
+    base, deep = _rating_depths(person_rules)
+    person_needs = dataclasses.replace(merge_needs(person_rules), lookback=base)
+    people = F.load_people(year, person_needs, unit=unit, hasher=hasher) if person_rules else {}
     units = F.load_units(year, merge_needs(unit_rules), unit=unit, hasher=hasher) if unit_rules else {}
     total = len(people) + len(units)
     plan: list[tuple[str, CompiledRule]] = []
@@ -433,7 +460,11 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
         ix = P.Index(subjects) if subject_type == "person" and not keep_all else None
         for r in subject_rules:
             plan.append((subject_type, r))
-            tasks.append(B.Task(r, subjects, sample, ix))
+            deepen = None
+            if subject_type == "person" and r.code in deep:
+                first, last = year - r.needs.lookback, year - base - 1
+                deepen = functools.partial(F.deepen_ratings, people, first, last, hasher=hasher)
+            tasks.append(B.Task(r, subjects, sample, ix, deepen))
     report = (lambda fraction: progress(int(fraction * total), total)) if progress is not None else None
     judged = B.judge_all(tasks, ctx, keep_all, progress=report)
     counts: dict[str, list[int]] = {r.code: [0, 0, 0] for r in rules}  # indexed by status: FAIL, SOON, MET

@@ -334,6 +334,25 @@ def load_people(
     return facts
 
 
+DEEPEN_CHUNK = 900  # person ids per query (below SQLite's bound-parameter limit)
+
+
+def deepen_ratings(facts: dict, first: int, last: int, ids=None, hasher=None) -> None:
+    """Add the ratings of ``first``..``last`` for the people ``ids`` (everyone in ``facts`` when None) to facts loaded
+    with a shorter look-back: a bulk run reads the older years only for the candidates of the rules that need them."""
+    hasher = hasher or _Hasher(False)
+    wanted = sorted(facts if ids is None else (i for i in ids if i in facts))
+    rank = RATING.get
+    for begin in range(0, len(wanted), DEEPEN_CHUNK):
+        chunk = wanted[begin : begin + DEEPEN_CHUNK]
+        rows = PersonRating.objects.filter(person_id__in=chunk, year__gte=first, year__lte=last)
+        for pid, yr, rating in hasher.add("rd", _fetch(rows.values_list("person_id", "year", "rating"))):
+            f = facts[pid]
+            if f.ratings is _EMPTY:
+                f.ratings = {}
+            f.ratings[yr] = rank(rating, 0)
+
+
 def load_units(
     year: int, needs: Needs, *, unit: OrgUnit | None = None, only: int | None = None, hasher=None
 ) -> dict[int, UnitFacts]:
