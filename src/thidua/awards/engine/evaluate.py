@@ -328,6 +328,18 @@ def _reads_recent_ratings(doc: RuleDocument, base: int) -> bool:
     return True
 
 
+def _member_title_codes(rules) -> set[str]:
+    """The titles the collective rules count among members (members_share by title, members_count_with_title)."""
+    codes: set[str] = set()
+    for r in rules:
+        for cond in _walk(r.doc.conditions + r.doc.exclusions):
+            if cond.predicate == "members_count_with_title" or (
+                cond.predicate == "members_share" and cond.params.what == "title"
+            ):
+                codes.update(cond.params.titles)
+    return codes
+
+
 def _rating_depths(rules) -> tuple[int, set[str]]:
     """The look-back of ratings to load for everyone, and the codes of the rules that read older years (deepened
     for their candidates only, see :func:`F.deepen_ratings`)."""
@@ -449,9 +461,18 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
     unit_rules = [r for r in rules if r.subject == "tap_the"]
     hasher = F._Hasher(hash_inputs)
     base, deep = _rating_depths(person_rules)
-    person_needs = dataclasses.replace(merge_needs(person_rules), lookback=base)
+    person_needs = merge_needs(person_rules)
+    # The members' titles of the year that the collective rules count come with the people facts (see load_units).
+    codes = dict(person_needs.codes)
+    for code in _member_title_codes(unit_rules) if person_rules else ():
+        codes[code] = codes[code] if code in codes and (codes[code] is None or codes[code] > 0) else 0
+    person_needs = dataclasses.replace(person_needs, lookback=base, codes=tuple(sorted(codes.items())))
     people = F.load_people(year, person_needs, unit=unit, hasher=hasher) if person_rules else {}
-    units = F.load_units(year, merge_needs(unit_rules), unit=unit, hasher=hasher) if unit_rules else {}
+    units = (
+        F.load_units(year, merge_needs(unit_rules), unit=unit, hasher=hasher, people=people or None)
+        if unit_rules
+        else {}
+    )
     total = len(people) + len(units)
     plan: list[tuple[str, CompiledRule]] = []
     tasks: list[B.Task] = []

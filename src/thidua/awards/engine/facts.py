@@ -353,11 +353,66 @@ def deepen_ratings(facts: dict, first: int, last: int, ids=None, hasher=None) ->
             f.ratings[yr] = rank(rating, 0)
 
 
+def _members_from_people(people: dict, member_unit: dict, year: int):
+    """The members' rating rank, titles and discipline of ``year`` taken from already loaded people facts (which
+    hold the titles the collective rules count), or None when a member is not among them."""
+    ratings, titles, disciplines = {}, {}, {}
+    for pid in member_unit:
+        f = people.get(pid)
+        if f is None:
+            return None
+        rank = f.ratings.get(year)
+        if rank:
+            ratings[pid] = rank
+        held = f.titles.get(year)
+        if held:
+            titles[pid] = held
+        if f.disciplines:
+            disciplines[pid] = f.disciplines
+    return ratings, titles, disciplines
+
+
+def _members_from_db(year: int, members, unit: OrgUnit | None, codes: dict, hasher):
+    """The members' rating rank, titles and discipline of ``year`` queried (everyone's rows when the scope is
+    everything — only members are looked up — else the members')."""
+    ref = dt.date(year, 12, 31)
+    person_q = Q(person_id__in=members.values("person_id")) if unit is not None else Q()
+    rows = _fetch(PersonRating.objects.filter(person_q, year=year).values_list("person_id", "rating"))
+    ratings = {pid: RATING.get(rating, 0) for pid, rating in rows}
+    if hasher.h is not None:
+        hasher.add("umr", sorted(ratings.items()))
+    titles: dict[int, set[str]] = {}
+    rows = AwardRecord.objects.filter(person_q, year=year, person__isnull=False).values_list("person_id", "award_id")
+    for pid, award_id in _fetch(rows):
+        held = titles.get(pid)
+        if held is None:
+            titles[pid] = {codes[award_id]}
+        else:
+            held.add(codes[award_id])
+    if hasher.h is not None:
+        hasher.add("umt", [(k, sorted(v)) for k, v in titles.items()])
+    disciplines: dict[int, list] = {}
+    rows = Discipline.objects.filter(person_q, decided_on__lte=ref).values_list(
+        "person_id", "form", "decided_on", "effective_to"
+    )
+    for pid, form, frm, to in hasher.add("umd", _fetch(rows)):
+        disciplines.setdefault(pid, []).append((DISCIPLINE.get(form, 0), frm, to, form))
+    return ratings, titles, disciplines
+
+
 def load_units(
-    year: int, needs: Needs, *, unit: OrgUnit | None = None, only: int | None = None, hasher=None
+    year: int,
+    needs: Needs,
+    *,
+    unit: OrgUnit | None = None,
+    only: int | None = None,
+    hasher=None,
+    people: dict | None = None,
 ) -> dict[int, UnitFacts]:
     """Facts of every unit in ``unit``'s subtree (all units when None), with statistics over each unit's members
-    (everyone holding a membership in the unit or below it on 31/12 of the year). ``only`` keeps one unit."""
+    (everyone holding a membership in the unit or below it on 31/12 of the year). ``only`` keeps one unit. A bulk
+    run passes the ``people`` facts it loaded (with the member titles its collective rules count) so the members'
+    ratings, titles and discipline are not queried again."""
     hasher = hasher or _Hasher(False)
     ref, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
     first = year - needs.lookback
@@ -409,33 +464,13 @@ def load_units(
         member_unit.setdefault(pid, path)
     if not member_unit:
         return facts
-    # Everyone's rows when the scope is everything (only members are looked up below), else the members'.
-    person_q = Q(person_id__in=members.values("person_id")) if unit is not None else Q()
-    ratings = dict(_fetch(PersonRating.objects.filter(person_q, year=year).values_list("person_id", "rating")))
-    if hasher.h is not None:
-        hasher.add("umr", list(ratings.items()))
-    titles: dict[int, set[str]] = {}
-    rows = AwardRecord.objects.filter(person_q, year=year, person__isnull=False).values_list("person_id", "award_id")
-    for pid, award_id in _fetch(rows):
-        held = titles.get(pid)
-        if held is None:
-            titles[pid] = {codes[award_id]}
-        else:
-            held.add(codes[award_id])
-    if hasher.h is not None:
-        hasher.add("umt", [(k, sorted(v)) for k, v in titles.items()])
-    disciplines: dict[int, list] = {}
-    rows = Discipline.objects.filter(person_q, decided_on__lte=ref).values_list(
-        "person_id", "form", "decided_on", "effective_to"
-    )
-    for pid, form, frm, to in hasher.add("umd", _fetch(rows)):
-        disciplines.setdefault(pid, []).append((DISCIPLINE.get(form, 0), frm, to, form))
+    stats = _members_from_people(people, member_unit, year) if people else None
+    ratings, titles, disciplines = stats or _members_from_db(year, members, unit, codes, hasher)
     # Aggregate the members per (unit path, rating, titles) first, then add each group to the unit and its ancestors.
     groups: Counter = Counter()
     disciplined: dict[str, list] = {}
-    rank_of = RATING.get
     for pid, path in member_unit.items():
-        groups[path, rank_of(ratings.get(pid, ""), 0), frozenset(titles[pid]) if pid in titles else None] += 1
+        groups[path, ratings.get(pid, 0), frozenset(titles[pid]) if pid in titles else None] += 1
         if pid in disciplines:
             disciplined.setdefault(path, []).extend(disciplines[pid])
     steplen = OrgUnit.steplen
