@@ -88,6 +88,8 @@ def main() -> None:
         times.append(time.perf_counter() - start)
         verdict_count = len(verdicts)
         del verdicts
+    # Peak RSS of the untraced runs (tracemalloc's own bookkeeping would inflate it), then the Python heap traced.
+    rss_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     tracemalloc.start()
     verdicts = evaluate(args.year)
     _, traced_peak = tracemalloc.get_traced_memory()
@@ -96,7 +98,6 @@ def main() -> None:
     for v in verdicts:
         by_outcome[v.outcome] = by_outcome.get(v.outcome, 0) + 1
     del verdicts
-    rss_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     # One-person explain (a random award of the person's subject type each time).
     rng = random.Random(args.seed)
