@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
-from thidua.awards.engine import evaluate_full, rules_in_force
+from thidua.awards.engine import evaluate, evaluate_full, explain, rules_in_force
+
+from .engine_helpers import person, service, title
 
 
 @pytest.fixture
@@ -34,3 +37,19 @@ def test_one_award_at_a_time_gives_the_same_verdicts(demo):
         assert part.summary.get(code, {}) == whole.summary.get(code, {})
         alone |= {(v.subject_type, v.subject_id, v.award_code, v.outcome, v.soon_on) for v in part.verdicts}
     assert alone == rows and any(r[3] == "sap_du" for r in rows)
+
+
+@pytest.mark.django_db
+def test_a_lower_title_of_the_year_means_the_year_was_reviewed(tree):
+    """CSTĐCS in 2022, then only CSTT in 2023 and no rating recorded: the 2023 review has happened, so the CSTĐCS
+    streak is broken (not "waiting for 2023"), and the bulk run and explain() agree whatever other titles they load."""
+    p = person(tree.nm, enlisted=None)
+    service(p, (dt.date(2000, 1, 1), None))
+    title(p, "CSTDCS", 2022)
+    title(p, "CSTT", 2023)
+    single = explain(p, "BKBQP", 2023)
+    full = {v.award_code: v for v in evaluate(2023, include_not_eligible=True) if v.subject_id == p.pk}
+    fast = {v.award_code for v in evaluate(2023) if v.subject_type == "person" and v.subject_id == p.pk}
+    assert single.outcome == full["BKBQP"].outcome == "chua_du", [r.text for r in single.reasons]
+    assert "BKBQP" not in fast
+    assert [r.text for r in full["BKBQP"].reasons] == [r.text for r in single.reasons]

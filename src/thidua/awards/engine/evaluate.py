@@ -307,6 +307,9 @@ def _needs(doc: RuleDocument) -> F.Needs:
         elif name in ("title_streak", "title_count"):
             for code in p.titles:
                 want(code, P.lookback(name, p))
+            if name == "title_streak":  # the family's other titles tell whether a year was reviewed
+                for code in P.family_codes(p.titles) - set(p.titles):
+                    want(code, P.lookback(name, p))
         elif name == "not_received":
             for code in p.awards:
                 want(code, None)  # within_years is applied by the predicate; history is small

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from thidua.core import vn
 
+from ..catalogue import CATALOGUE
 from . import facts as F
 
 MET, SOON, FAIL = 2, 1, 0
@@ -135,18 +136,37 @@ def rating_streak(p, f, ctx, want):
     return _streak_result(p, lambda y: ratings.get(y, 0) >= need, ctx, RATING_NAME[need], want, lambda y: y in ratings)
 
 
+def _families() -> dict[str, frozenset[str]]:
+    """Award code → the codes of its family (titles of which a subject holds one a year), from the catalogue."""
+    members: dict[str, set[str]] = {}
+    for item in CATALOGUE:
+        if item.get("family"):
+            members.setdefault(item["family"], set()).add(item["code"])
+    return {code: frozenset(codes) for codes in members.values() for code in codes}
+
+
+FAMILY = _families()
+
+
+def family_codes(codes) -> frozenset[str]:
+    """The codes of the families of ``codes`` (a code without a family stands for itself)."""
+    return frozenset().union(*(FAMILY.get(c, frozenset((c,))) for c in codes))
+
+
 def title_streak(p, f, ctx, want):
     """``length`` consecutive years holding one of ``titles`` ending at Y+ending."""
     codes, titles = frozenset(p.titles), f.titles
+    family = family_codes(p.titles)
     what = "/".join(ctx.name(c) for c in p.titles) if want else ""
     return _streak_result(
-        # A year counts as reviewed once it has a rating (or a title of the kind) recorded.
+        # A year counts as reviewed once it has a rating or a title of the same family recorded (the loaders always
+        # read the family's codes with the titles, so the bulk run and explain() see the same years).
         p,
         lambda y: not codes.isdisjoint(titles.get(y, ())),
         ctx,
         what,
         want,
-        lambda y: y in f.ratings or y in titles,
+        lambda y: y in f.ratings or not family.isdisjoint(titles.get(y, ())),
     )
 
 
