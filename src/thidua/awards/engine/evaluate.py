@@ -307,9 +307,10 @@ def _needs(doc: RuleDocument) -> F.Needs:
         elif name in ("title_streak", "title_count"):
             for code in p.titles:
                 want(code, P.lookback(name, p))
-            if name == "title_streak":  # the family's other titles tell whether a year was reviewed
+            if name == "title_streak" and p.soon and p.ending == 0:
+                # The family's other titles of Y tell whether Y was reviewed (only Y is asked, see _streak_result).
                 for code in P.family_codes(p.titles) - set(p.titles):
-                    want(code, P.lookback(name, p))
+                    want(code, 0)
         elif name == "not_received":
             for code in p.awards:
                 want(code, None)  # within_years is applied by the predicate; history is small
