@@ -36,7 +36,7 @@ class Task:
 def judge(task: Task, ctx, keep_all: bool) -> tuple[list[int], list[tuple]]:
     """Judge a task's subjects: the counts by status (FAIL, SOON, MET) and the kept ``(facts, status, soon)``.
 
-    The rule's candidates come from the index (built lazily, so in whichever process judges the task); everyone
+    The rule's candidates come from the run's index (its sets are built on first use and shared by the tasks); everyone
     outside them fails a condition without being judged and is counted, not kept (a run that keeps every verdict has
     no index). The steps are ordered on the sample so that the most often failing cheap ones come first; a subject
     certainly passing some steps (:mod:`.sure`) is judged on the others only.

@@ -159,30 +159,12 @@ class CompiledRule:
         self.exclusions = [Node(c) for c in doc.exclusions]
         self.conditions = [Node(c) for c in doc.conditions]
         self.needs = _needs(doc)
-        # The bulk path checks the cheap conditions first; the outcome does not depend on the order.
-        self.fast_exclusions = sorted(self.exclusions, key=_cost)
-        self.fast_conditions = sorted(self.conditions, key=_cost)
+        # The bulk path (bulk.judge) checks exclusions and conditions in one list, cheapest first: an exclusion not met
+        # or a condition that fails decides FAIL whatever the order, so the outcome does not depend on it.
         ordered = sorted([(n, True) for n in self.exclusions] + [(n, False) for n in self.conditions], key=_step_cost)
         # (predicate, params, is_exclusion); a group is judged through its node with the same signature.
         self.steps = tuple((n.fn, n.params, e) if n.mode is None else (_group_step, n, e) for n, e in ordered)
         self.step_costs = tuple(_step_cost(item) for item in ordered)
-
-    def judge_fast(self, f, ctx: Ctx) -> tuple[int, dt.date | None]:
-        """The outcome without reasons, stopping at the first failed condition (same result as :meth:`judge`).
-
-        Exclusions and conditions are checked in one list, cheapest first: an exclusion that is not met, or a
-        condition that fails, decides FAIL whatever the order; otherwise every step has run.
-        """
-        status, soon = MET, None
-        for fn, params, exclusion in self.steps:
-            s, so, _ = fn(params, f, ctx, False)
-            if s == MET:
-                continue
-            if s == FAIL or exclusion:
-                return FAIL, None
-            if status == MET or so > soon:
-                status, soon = SOON, so
-        return status, soon
 
     def candidates(self, ix: P.Index, ctx: Ctx) -> set | None:
         """A superset of the people who can be anything but FAIL (None: no pre-filter): the intersection of the
@@ -195,7 +177,7 @@ class CompiledRule:
 
     def tuned_steps(self, sample, ctx: Ctx) -> tuple:
         """The fast path's steps reordered for this run's data: the steps that most often decide FAIL on a sample of
-        subjects (per unit of cost) come first. Any order gives the same outcome (see :meth:`judge_fast`)."""
+        subjects (per unit of cost) come first. Any order gives the same outcome (see :func:`.bulk.judge`)."""
         if len(self.steps) < 2 or not sample:
             return self.steps
         fails = [0] * len(self.steps)
@@ -293,10 +275,7 @@ def _needs(doc: RuleDocument) -> F.Needs:
     codes: dict[str, int | None] = {}
 
     def want(code: str, years: int | None) -> None:
-        if code in codes and (codes[code] is None or years is None):
-            codes[code] = None
-        else:
-            codes[code] = max(codes.get(code) or 0, years) if years is not None else None
+        _want_code(codes, code, years)
 
     for cond in _walk(doc.conditions + doc.exclusions):
         name, p = cond.predicate, cond.params
@@ -317,6 +296,14 @@ def _needs(doc: RuleDocument) -> F.Needs:
         elif name == "min_months_in_unit" and p.basis == "unit":
             unit_since = True
     return F.Needs(back, ach_back, tuple(sorted(codes.items(), key=lambda kv: kv[0])), unit_since)
+
+
+def _want_code(codes: dict[str, int | None], code: str, years: int | None) -> None:
+    """Record that ``code`` is read ``years`` back (None: the whole history, which wins over any window)."""
+    if code in codes and (codes[code] is None or years is None):
+        codes[code] = None
+    else:
+        codes[code] = max(codes.get(code) or 0, years) if years is not None else None
 
 
 DEEP_LOOKBACK = 3  # years of ratings loaded for everyone in a bulk run; older years only for the rules' candidates
@@ -362,10 +349,7 @@ def merge_needs(rules) -> F.Needs:
     codes: dict[str, int | None] = {}
     for n in needs:
         for code, back in n.codes:
-            if code in codes and (codes[code] is None or back is None):
-                codes[code] = None
-            else:
-                codes[code] = max(codes.get(code) or 0, back) if back is not None else None
+            _want_code(codes, code, back)
     return F.Needs(
         max(n.lookback for n in needs),
         max(n.achievement_lookback for n in needs),
@@ -469,7 +453,7 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
     # The members' titles of the year that the collective rules count come with the people facts (see load_units).
     codes = dict(person_needs.codes)
     for code in _member_title_codes(unit_rules) if person_rules else ():
-        codes[code] = codes[code] if code in codes and (codes[code] is None or codes[code] > 0) else 0
+        _want_code(codes, code, 0)
     person_needs = dataclasses.replace(person_needs, lookback=base, codes=tuple(sorted(codes.items())))
     people = F.load_people(year, person_needs, unit=unit, hasher=hasher) if person_rules else {}
     units = (

@@ -13,10 +13,6 @@ from . import predicates as P
 from .predicates import Index, _serving_months
 
 
-def _category_in(p, ix: Index, ctx) -> set:
-    return ix.category(frozenset(p.categories))
-
-
 def _rating_at_least(p, ix: Index, ctx) -> set:
     return ix.rated(ctx.year + p.year_offset, P.F.RATING[p.level])
 
@@ -55,7 +51,7 @@ def _min_months_in_unit(p, ix: Index, ctx) -> set | None:
 
 
 SURE = {
-    P.category_in: _category_in,
+    P.category_in: P.CANDIDATES[P.category_in],  # its candidates are exactly the people who pass
     P.rating_at_least: _rating_at_least,
     P.no_discipline: _no_discipline,
     P.no_pending_review: _no_pending_review,
