@@ -271,7 +271,7 @@ def _walk(conditions):
 
 
 def _needs(doc: RuleDocument) -> F.Needs:
-    back, ach_back, unit_since = 1, 1, False
+    back, ach_back, unit_since, weighted, positions = 1, 1, False, False, False
     codes: dict[str, int | None] = {}
 
     def want(code: str, years: int | None) -> None:
@@ -295,7 +295,12 @@ def _needs(doc: RuleDocument) -> F.Needs:
                 want(code, None)  # within_years is applied by the predicate; history is small
         elif name == "min_months_in_unit" and p.basis == "unit":
             unit_since = True
-    return F.Needs(back, ach_back, tuple(sorted(codes.items(), key=lambda kv: kv[0])), unit_since)
+        elif name == "service_years" and p.multiplier:
+            weighted = True
+        elif name == "position_months":
+            positions = True
+    codes_read = tuple(sorted(codes.items(), key=lambda kv: kv[0]))
+    return F.Needs(back, ach_back, codes_read, unit_since, weighted_service=weighted, positions=positions)
 
 
 def _want_code(codes: dict[str, int | None], code: str, years: int | None) -> None:
@@ -355,6 +360,8 @@ def merge_needs(rules) -> F.Needs:
         max(n.achievement_lookback for n in needs),
         tuple(sorted(codes.items())),
         any(n.unit_since for n in needs),
+        weighted_service=any(n.weighted_service for n in needs),
+        positions=any(n.positions for n in needs),
     )
 
 

@@ -97,10 +97,10 @@ class Needs:
     achievement_lookback: int = 1
     codes: tuple[tuple[str, int | None], ...] = ()
     unit_since: bool = False
-    # Service periods counted with a time factor (×2 areas) and positions with a coefficient: few rows, loaded
-    # unless a run's rules say they read neither (see predicates_service).
-    weighted_service: bool = True
-    positions: bool = True
+    # Service periods counted with a time factor (×2 areas; service_years with ``multiplier``) and positions with a
+    # coefficient (position_months), loaded only for the rules that read them (see predicates_service).
+    weighted_service: bool = False
+    positions: bool = False
 
     def award_filter(self, year: int, codes: dict[str, int]) -> Q | None:
         """The AwardRecord filter for the codes read (None when no code is read)."""
