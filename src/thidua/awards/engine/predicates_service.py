@@ -66,13 +66,17 @@ def _span(periods, until: dt.date, extra: bool) -> int:
     return months + days // 31
 
 
+def _pooled(spans) -> int:
+    """Total months of several (months, days) spans: whole months plus the pooled leftover days by 31."""
+    return sum(m for m, _ in spans) + sum(d for _, d in spans) // 31
+
+
 def _months_at(p, f, runs, weighted, day: dt.date) -> int:
     """Counted service months on ``day`` (the current run taken to continue until then), multiplier included."""
     if p.basis == "continuous":
         months = calendar_months_cached(f, runs[-1][0], day)
     else:
-        spans = [F.calendar_months(a, b) for a, b in runs[:-1]] + [F.calendar_months(runs[-1][0], day)]
-        months = sum(m for m, _ in spans) + sum(d for _, d in spans) // 31
+        months = _pooled([F.calendar_months(a, b) for a, b in runs[:-1]] + [F.calendar_months(runs[-1][0], day)])
     return months + (_span(weighted, day, True) if weighted else 0)
 
 
@@ -84,8 +88,7 @@ def _service_years(p, f, ctx, want, runs, serving):
     if p.basis == "continuous":
         months = _months_at(p, f, runs, weighted, ctx.ref) if serving else 0
     else:
-        spans = [F.calendar_months(a, b) for a, b in runs]
-        months = sum(m for m, _ in spans) + sum(d for _, d in spans) // 31
+        months = _pooled([F.calendar_months(a, b) for a, b in runs])
         months += _span(weighted, ctx.ref, True) if weighted else 0
     text = (lambda: _service_text(p, months, runs, serving, weighted, ctx.ref)) if want else None
     if months >= need and (p.max_years is None or months < p.max_years * 12):
@@ -185,7 +188,6 @@ def _total_months_bound(ix: Index, ref: dt.date) -> dict:
 
 def _cand_total_service(p, ix: Index, ctx):
     """The total-service pre-filter: about enough months on 31/12 (a soon date lies at most ``soon_months`` on)."""
-    top = p.max_years * 12 if p.max_years is not None else None
 
     def build():
         out = set()
@@ -196,7 +198,7 @@ def _cand_total_service(p, ix: Index, ctx):
                 out.add(i)
         return out
 
-    key = ("st", p.years, p.years_female, top, p.soon_months, p.multiplier, ctx.ref)
+    key = ("st", p.years, p.years_female, p.soon_months, p.multiplier, ctx.ref)
     return ix._get(key, build)
 
 
