@@ -16,13 +16,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from thidua.core import vn
-from thidua.core.nd30 import DOCX_MIME, Header, Nd30Document, Signer, abbreviation
+from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation
 
 from .choices import AgendaKind, IndicatorKind, PeriodKind
 from .models import AgendaItem, Attendee
 from .selectors_reports import CentralReport, central_report_data
 
-__all__ = ["DOCX_MIME", "central_report_docx", "format_change", "format_total", "format_value", "render_central_report"]
+__all__ = ["central_report_docx", "format_change", "format_total", "format_value", "render_central_report"]
 
 BODY_PT = 13
 

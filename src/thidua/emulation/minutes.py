@@ -20,7 +20,7 @@ CLOSING = "Cuộc họp (hội nghị, hội thảo) kết thúc vào … giờ 
 
 def _attendee_line(attendee) -> str:
     """ "Thiếu tướng Nguyễn Việt Hùng, Phó Chính ủy Tổng cục CNQP (Chủ trì)": rank and positions held that day."""
-    parts = [f"{attendee.rank_then} {attendee.person.full_name}".strip()]
+    parts = [str(attendee)]  # rank held that day and name
     if attendee.positions_then:
         parts.append(attendee.positions_then)
     text = ", ".join(parts)

@@ -154,7 +154,7 @@ def conference_update(*, actor, conference: Conference, expected_version: int | 
         raise ValidationError({"__all__": [f"Không sửa được trường: {', '.join(sorted(unknown))}."]})
     if changes.get("status") == ConferenceStatus.FROZEN:
         raise ValidationError({"status": ["Dùng chức năng «Chốt biên bản» để chốt."]})
-    before = {**audit.snapshot(conference), "attendees": _attendees_snapshot(conference)}
+    before = audit.snapshot(conference)
     old_day = conference.held_on
     for key, value in changes.items():
         setattr(conference, key, vn.nfc(value) if isinstance(value, str) else value)
@@ -168,9 +168,12 @@ def conference_update(*, actor, conference: Conference, expected_version: int | 
     conference = versioned_update(
         conference, expected_version=expected_version, changes={k: getattr(conference, k) for k in fields}
     )
-    if moved:
+    after = audit.snapshot(conference)
+    if moved:  # the attendees' records change only with the day: audit them old → new
+        before["attendees"] = _attendees_snapshot(conference)
         _resnapshot_attendees(conference)
-    b, a = audit.diff(before, {**audit.snapshot(conference), "attendees": _attendees_snapshot(conference)})
+        after["attendees"] = _attendees_snapshot(conference)
+    b, a = audit.diff(before, after)
     _audit(actor, conference, "update", before=b, after=a)
     return conference
 
@@ -187,11 +190,14 @@ def _attendees_snapshot(conference: Conference) -> dict[str, list[str]]:
 
 def _resnapshot_attendees(conference: Conference) -> None:
     """Record again every attendee's rank and positions as of the conference day (after the date changed)."""
-    attendees = conference.attendees.select_related("person").prefetch_related(
-        "person__rank_changes", "person__positions"
+    attendees = list(
+        conference.attendees.select_related("person").prefetch_related("person__rank_changes", "person__positions")
     )
+    day = conference.held_on
     for attendee in attendees:
-        _snapshot_attendee(conference, attendee.person, attendee.role)
+        attendee.rank_then = rank_on(attendee.person, day)
+        attendee.positions_then = positions_text(attendee.person, day)[:500]
+    Attendee.objects.bulk_update(attendees, ["rank_then", "positions_then"])
 
 
 def _snapshot_attendee(conference: Conference, person: Person, role: str) -> Attendee:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from thidua.core.choices import Action
+from thidua.core.nd30 import DOCX_MIME
 from thidua.core.views import ServiceFormView, paginate
 from thidua.org.selectors import units_for_select
 
@@ -76,7 +77,7 @@ def conference_minutes_docx(request, pk: int):
     conference = _conference(request.user, pk)
     response = HttpResponse(
         minutes_docx(conference),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        content_type=DOCX_MIME,
     )
     response["Content-Disposition"] = f'attachment; filename="{minutes_filename(conference)}"'
     return response

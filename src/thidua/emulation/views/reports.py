@@ -19,11 +19,12 @@ from django.utils import timezone
 
 from thidua.core.choices import Action
 from thidua.core.errors import ConflictError
+from thidua.core.nd30 import DOCX_MIME
 from thidua.core.policies import can_change_unit
 from thidua.core.views import ServiceFormView, apply_service_errors, has_change_scope, paginate
 
 from .. import selectors_reports as selectors
-from ..documents import DOCX_MIME, central_report_docx
+from ..documents import central_report_docx
 from ..forms_reports import ExtensionForm, PeriodCloseForm, PeriodForm, UnitReportForm
 from ..models import ReviewPeriod, UnitReport
 from ..policies_reports import can_draft_central_report, can_edit_report, can_manage_period
