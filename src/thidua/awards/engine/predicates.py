@@ -217,6 +217,7 @@ def _runs(f, ref: dt.date) -> list[list[dt.date]]:
 
 
 def calendar_months_cached(f, start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from ``start`` to ``end`` (see :func:`F.calendar_months`), cached on the facts."""
     key = ("months", start, end)
     cache = f.cache
     if cache is None:
