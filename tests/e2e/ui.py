@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from docx import Document
+from playwright.sync_api import expect
 
 
 def field(page, label: str):
@@ -15,7 +16,12 @@ def field(page, label: str):
 
 
 def choose(select, text: str) -> None:
-    """Pick the option of ``select`` whose visible text is ``text`` (the tree indentation of unit pickers ignored)."""
+    """Pick the option of ``select`` whose visible text is ``text`` (the tree indentation of unit pickers ignored).
+
+    Waits for that option first: right after a click the next page may still be loading, and reading the options at
+    once would find none."""
+    wanted = select.locator("option").filter(has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
+    expect(wanted).to_have_count(1)
     labels = [label.strip() for label in select.locator("option").all_text_contents()]
     assert labels.count(text) == 1, f"«{text}» is not exactly once among the options: {labels[:20]}"
     select.select_option(index=labels.index(text))
