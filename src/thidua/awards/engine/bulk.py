@@ -44,16 +44,23 @@ def judge(task: Task, ctx, keep_all: bool) -> tuple[list[int], list[tuple]]:
     counts = [0, 0, 0]
     kept: list[tuple] = []
     append = kept.append
+    subjects = task.subjects
     cand = task.rule.candidates(task.index, ctx) if task.index is not None else None
     if task.deepen is not None:
         task.deepen(cand)
-    steps = task.rule.tuned_steps(task.sample, ctx)
-    sure, rest = shortcut(steps, task.index, ctx)
     if cand is not None:
-        counts[FAIL] += len(task.subjects) - len(cand)
-    for f in task.subjects.values():
-        if cand is not None and f.id not in cand:
-            continue
+        counts[FAIL] += len(subjects) - len(cand)
+        if not cand:
+            return counts, kept
+    steps = task.rule.tuned_steps(task.sample, ctx)
+    sure, rest = shortcut(steps, task.index, ctx, cand)
+    judged = subjects.keys() if cand is None else cand  # a rule may keep a few thousand of 200,000 people
+    if sure and not rest:  # certainly eligible without a predicate call; the others are judged below
+        counts[MET] += len(sure)
+        kept.extend([(f, MET, None) for f in map(subjects.__getitem__, sorted(sure))])
+        judged = judged - sure
+    chosen = subjects.values() if judged is subjects.keys() else map(subjects.__getitem__, sorted(judged))
+    for f in chosen:
         status, soon = MET, None
         for fn, params, exclusion in steps if sure is None or f.id not in sure else rest:
             s, so, _ = fn(params, f, ctx, False)

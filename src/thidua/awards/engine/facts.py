@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BigIntegerField, Case, F, Q, Sum, Value, When
+from django.db.models.functions import Cast
 
 from thidua.org.models import OrgUnit, Person, Position, ServicePeriod, UnitMembership
 from thidua.records.choices import LEVEL_RANK, RATING_RANK, DisciplineForm, PartyRating
@@ -221,29 +222,20 @@ def load_people(
     facts: dict[int, PersonFacts] = {row[0]: PersonFacts(*row) for row in rows}
     get = facts.get
 
-    rows = PersonRating.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
-        "person_id", "year", "rating"
-    )
-    grouped: dict[int, dict] = {}
-    rank = RATING.get
-    for pid, yr, rating in hasher.add("r", _fetch(rows)):
-        d = grouped.get(pid)
-        if d is None:
-            grouped[pid] = {yr: rank(rating, 0)}
-        else:
-            d[yr] = rank(rating, 0)
-    for pid, d in grouped.items():
+    packed_first = max(first, year - PACKED_YEARS + 1)
+    for pid, ratings in _packed_ratings(rel_q, packed_first, year, hasher):
         f = get(pid)
         if f is not None:
-            f.ratings = d
+            f.ratings = ratings
+    if packed_first > first:
+        deepen_ratings(facts, first, packed_first - 1, hasher=hasher)
 
     codes = award_codes()
     ids = {code: pk for pk, code in codes.items()}
     award_q = needs.award_filter(year, ids)
     if award_q is not None:
-        rows = AwardRecord.objects.filter(rel_q, award_q, person__isnull=False, year__lte=year).values_list(
-            "person_id", "award_id", "year"
-        )
+        rows = AwardRecord.objects.filter(rel_q, award_q, person__isnull=False, year__lte=year)
+        rows = rows.order_by().values_list("person_id", "award_id", "year")  # no sort: the predicates need none
         for pid, award_id, yr in hasher.add("a", _fetch(rows)):
             f = get(pid)
             if f is None:
@@ -289,7 +281,9 @@ def load_people(
         if f is not None:
             f.reviews = items
 
-    rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref).values_list("person_id", "start_on", "end_on")
+    rows = (
+        ServicePeriod.objects.filter(rel_q, start_on__lte=ref).order_by().values_list("person_id", "start_on", "end_on")
+    )
     for pid, items in _group(hasher.add("s", _fetch(rows))).items():
         f = get(pid)
         if f is not None:
@@ -334,6 +328,35 @@ def load_people(
     return facts
 
 
+PACKED_YEARS = 20  # years of ratings packed in one 64-bit integer per person (3 bits a year)
+
+
+def _packed_ratings(rel_q: Q, first: int, last: int, hasher) -> list[tuple[int, dict]]:
+    """``(person id, {year: rating rank})`` for everyone rated in ``first``..``last``, read as one row per person.
+
+    The database packs each person's years into one integer (rank + 1 in 3 bits per year, 0 for no rating), so a
+    bulk run reads 200,000 rows instead of 800,000; people with the same history share one read-only dict."""
+    rank = Case(*(When(rating=code, then=Value(r + 1)) for code, r in RATING.items()), default=Value(1))
+    shifted = Cast(rank, BigIntegerField()).bitleftshift((F("year") - first) * 3)
+    rows = (
+        PersonRating.objects.filter(rel_q, year__gte=first, year__lte=last)
+        .order_by()
+        .values("person_id")
+        .annotate(packed=Sum(shifted))
+        .values_list("person_id", "packed")
+    )
+    decoded: dict[int, dict] = {}
+    out = []
+    for pid, packed in hasher.add("r", _fetch(rows)):
+        ratings = decoded.get(packed)
+        if ratings is None:
+            ratings = decoded[packed] = {
+                first + i: (packed >> (3 * i) & 7) - 1 for i in range(last - first + 1) if packed >> (3 * i) & 7
+            }
+        out.append((pid, ratings))
+    return out
+
+
 DEEPEN_CHUNK = 900  # person ids per query (below SQLite's bound-parameter limit)
 
 
@@ -342,15 +365,12 @@ def deepen_ratings(facts: dict, first: int, last: int, ids=None, hasher=None) ->
     with a shorter look-back: a bulk run reads the older years only for the candidates of the rules that need them."""
     hasher = hasher or _Hasher(False)
     wanted = sorted(facts if ids is None else (i for i in ids if i in facts))
-    rank = RATING.get
     for begin in range(0, len(wanted), DEEPEN_CHUNK):
-        chunk = wanted[begin : begin + DEEPEN_CHUNK]
-        rows = PersonRating.objects.filter(person_id__in=chunk, year__gte=first, year__lte=last)
-        for pid, yr, rating in hasher.add("rd", _fetch(rows.values_list("person_id", "year", "rating"))):
-            f = facts[pid]
-            if f.ratings is _EMPTY:
-                f.ratings = {}
-            f.ratings[yr] = rank(rating, 0)
+        chunk = Q(person_id__in=wanted[begin : begin + DEEPEN_CHUNK])
+        for low in range(first, last + 1, PACKED_YEARS):
+            for pid, older in _packed_ratings(chunk, low, min(last, low + PACKED_YEARS - 1), hasher):
+                f = facts[pid]
+                f.ratings = {**older, **f.ratings}  # a new dict: the loaded ones are shared between people
 
 
 def _members_from_people(people: dict, member_unit: dict, year: int):
@@ -421,7 +441,9 @@ def load_units(
     rows = OrgUnit.objects.filter(units_q).values_list("id", "path", "valid_from", "valid_to")
     facts: dict[int, UnitFacts] = {}
     by_path: dict[str, UnitFacts] = {}
+    path_of: dict[int, str] = {}
     for uid, path, frm, to in hasher.add("u", _fetch(rows)):
+        path_of[uid] = path
         if (to is not None and to < start) or (frm is not None and frm > ref):
             continue  # dissolved before, or established after, the year
         if only is not None and uid != only:
@@ -460,8 +482,8 @@ def load_units(
         Q(end_on__isnull=True) | Q(end_on__gte=ref)
     )
     member_unit: dict[int, str] = {}
-    for pid, path in hasher.add("um", _fetch(members.values_list("person_id", "unit__path"))):
-        member_unit.setdefault(pid, path)
+    for pid, uid in hasher.add("um", _fetch(members.values_list("person_id", "unit_id"))):
+        member_unit.setdefault(pid, path_of[uid])
     if not member_unit:
         return facts
     stats = _members_from_people(people, member_unit, year) if people else None

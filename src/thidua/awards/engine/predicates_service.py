@@ -155,48 +155,46 @@ def _cand_service_years(p, ix: Index, ctx):
         return _cand_total_service(p, ix, ctx)
     top = p.max_years * 12 if p.max_years is not None else None
 
+    def about_enough(key) -> bool:
+        months, female = key
+        years = p.years_female if (p.years_female is not None and female) else p.years
+        return (top is None or months - 1 < top) and months >= years * 12 - p.soon_months - 1
+
     def build():
-        out = set()
-        people = ix.people
-        for i, (months, female) in _serving_months(ix, ctx.ref).items():
-            if top is not None and months - 1 >= top:
-                continue
-            years = p.years_female if (p.years_female is not None and female) else p.years
-            if months >= years * 12 - p.soon_months - 1 or (p.multiplier and people[i].weighted_service):
-                out.add(i)
-        return out
+        return ix.pick(_serving_months(ix, ctx.ref), about_enough) | _weighted_among(p, ix)
 
     key = ("s", p.years, p.years_female, p.max_years, p.soon_months, p.multiplier, ctx.ref)
     return ix._get(key, build)
 
 
+def _weighted_among(p, ix: Index) -> set:
+    """With a multiplier, everyone who has weighted time (it can only add months): kept whatever their plain count."""
+    return ix.having("weighted_service") if p.multiplier else set()
+
+
 def _total_months_bound(ix: Index, ref: dt.date) -> dict:
-    """Person id → (an upper bound of the total service months up to ``ref``, female): each run counted by calendar
-    months inclusive, which is at least its whole months plus its share of the pooled leftover days."""
+    """(An upper bound of the total service months up to ``ref``, female) → ids: each run counted by calendar months
+    inclusive, which is at least its whole months plus its share of the pooled leftover days."""
 
-    def build():
-        out = {}
-        for i, f in ix.people.items():
-            runs = _runs(f, ref)
-            if runs:
-                bound = sum((b.year - a.year) * 12 + b.month - a.month + 1 for a, b in runs)
-                out[i] = (bound, f.gender == "nu")
-        return out
+    def key(f):
+        runs = _runs(f, ref)
+        if runs:
+            return sum((b.year - a.year) * 12 + b.month - a.month + 1 for a, b in runs), f.gender == "nu"
+        return None
 
-    return ix._get(("total", ref), build)
+    return ix.grouped(("total", ref), key)
 
 
 def _cand_total_service(p, ix: Index, ctx):
     """The total-service pre-filter: about enough months on 31/12 (a soon date lies at most ``soon_months`` on)."""
 
+    def about_enough(key) -> bool:
+        bound, female = key
+        years = p.years_female if (p.years_female is not None and female) else p.years
+        return bound >= years * 12 - p.soon_months - 1
+
     def build():
-        out = set()
-        people = ix.people
-        for i, (bound, female) in _total_months_bound(ix, ctx.ref).items():
-            years = p.years_female if (p.years_female is not None and female) else p.years
-            if bound >= years * 12 - p.soon_months - 1 or (p.multiplier and people[i].weighted_service):
-                out.add(i)
-        return out
+        return ix.pick(_total_months_bound(ix, ctx.ref), about_enough) | _weighted_among(p, ix)
 
     key = ("st", p.years, p.years_female, p.soon_months, p.multiplier, ctx.ref)
     return ix._get(key, build)

@@ -1,79 +1,110 @@
 """Bulk-run shortcut: the people for whom a predicate is certainly met, from the run's index of simple facts.
 
-For some predicates the set of people who certainly pass is cheap to get once per run (everyone without a
-discipline record passes "no discipline"; everyone rated HTNV or better in Y passes "rated at least HTNV" …). A rule
-then judges a person in that set only on its other steps, and a person certainly passing every step is eligible
-without a single predicate call. The sets are subsets of what the predicate itself would say (the property test in
-tests/awards/test_engine_property.py checks that bulk and one-person results agree), so the outcome never changes.
+For some predicates the people who certainly pass are cheap to name once per run: everyone rated HTNV or better in Y
+passes "rated at least HTNV" (an *inside* set), everyone but those with a discipline record passes "no discipline"
+(an *outside* set: the few who may fail). A rule then judges a candidate who is certainly passing some steps on its
+other steps only, and a candidate certainly passing every step is eligible without a single predicate call. The sets
+are subsets of what the predicate itself would say (the property test in tests/awards/test_engine_property.py checks
+that bulk and one-person results agree), so the outcome never changes.
 """
 
 from __future__ import annotations
 
 from . import predicates as P
 from .predicates import Index, _serving_months
+from .predicates_service import service_years
+
+INSIDE, OUTSIDE = True, False
 
 
-def _rating_at_least(p, ix: Index, ctx) -> set:
-    return ix.rated(ctx.year + p.year_offset, P.F.RATING[p.level])
+def _category_in(p, ix: Index, ctx):
+    return INSIDE, P.CANDIDATES[P.category_in](p, ix, ctx)  # its candidates are exactly the people who pass
 
 
-def _everyone_without(ix: Index, attribute: str) -> set:
-    """People whose ``attribute`` list is empty (memoised per run)."""
-
-    def build():
-        return {i for i, f in ix.people.items() if not getattr(f, attribute)}
-
-    return ix._get(("without", attribute), build)
+def _rating_at_least(p, ix: Index, ctx):
+    return INSIDE, ix.rated(ctx.year + p.year_offset, P.F.RATING[p.level])
 
 
-def _no_discipline(p, ix: Index, ctx) -> set:
-    return _everyone_without(ix, "disciplines")
+def _no_discipline(p, ix: Index, ctx):
+    return OUTSIDE, ix.having("disciplines")
 
 
-def _no_pending_review(p, ix: Index, ctx) -> set:
-    return _everyone_without(ix, "reviews")
+def _no_pending_review(p, ix: Index, ctx):
+    return OUTSIDE, ix.having("reviews")
 
 
-def _not_received(p, ix: Index, ctx) -> set:
+def _not_received(p, ix: Index, ctx):
+    codes = frozenset(p.awards)
     holders = ix.holders()
-    return set(ix.people).difference(i for code in p.awards for _, i in holders.get(code, ()))
+    return OUTSIDE, ix._get(("held", codes), lambda: {i for c in codes for _, i in holders.get(c, ())})
 
 
-def _min_months_in_unit(p, ix: Index, ctx) -> set | None:
+def _min_months_in_unit(p, ix: Index, ctx):
     # Same shortcut as the predicate: serving on 31/12 since a whole extra month before the minimum.
     if p.basis != "service":
         return None
 
     def build():
-        return {i for i, (months, _) in _serving_months(ix, ctx.ref).items() if months - 1 > p.months}
+        return ix.pick(_serving_months(ix, ctx.ref), lambda key: key[0] - 1 > p.months)
 
-    return ix._get(("long", p.months, ctx.ref), build)
+    return INSIDE, ix._get(("long", p.months, ctx.ref), build)
+
+
+def _service_years(p, ix: Index, ctx):
+    # Continuous service: the calendar-month count of the current run is the counted months or one more, so a count
+    # one above the need (and below a band's top) is certainly met; ×2 time could only add months, so with a
+    # multiplier the people who have weighted periods are left to the predicate.
+    if p.basis != "continuous":
+        return None
+    top = p.max_years * 12 if p.max_years is not None else None
+
+    def certainly(key) -> bool:
+        months, female = key
+        years = p.years_female if (p.years_female is not None and female) else p.years
+        return months - 1 >= years * 12 and (top is None or months < top)
+
+    def build():
+        out = ix.pick(_serving_months(ix, ctx.ref), certainly)
+        return out.difference(ix.having("weighted_service")) if p.multiplier else out
+
+    return INSIDE, ix._get(("served", p.years, p.years_female, p.max_years, p.multiplier, ctx.ref), build)
 
 
 SURE = {
-    P.category_in: P.CANDIDATES[P.category_in],  # its candidates are exactly the people who pass
+    P.category_in: _category_in,
     P.rating_at_least: _rating_at_least,
     P.no_discipline: _no_discipline,
     P.no_pending_review: _no_pending_review,
     P.not_received: _not_received,
     P.min_months_in_unit: _min_months_in_unit,
+    service_years: _service_years,
 }
 
 
-def shortcut(steps: tuple, ix: Index | None, ctx) -> tuple[set | None, tuple]:
-    """For a rule's ordered steps: the people certainly passing every covered step, and the steps still to judge
-    for them (``(None, steps)`` when no step is covered)."""
+def shortcut(steps: tuple, ix: Index | None, ctx, cand: set | None = None) -> tuple[set | None, tuple]:
+    """For a rule's ordered steps: the people (of ``cand`` when given) certainly passing every covered step, and the
+    steps still to judge for them (``(None, steps)`` when no step is covered).
+
+    Starting from the candidates keeps every set operation as small as the rule's candidates, not the whole run."""
     if ix is None:
         return None, steps
-    sets, rest = [], []
+    inside, outside, rest = [], [], []
     for step in steps:
         fn = SURE.get(step[0])
         got = fn(step[1], ix, ctx) if fn is not None else None
         if got is None:
             rest.append(step)
         else:
-            sets.append(got)
-    if not sets:
+            (inside if got[0] else outside).append(got[1])
+    if not inside and not outside:
         return None, steps
-    sets.sort(key=len)
-    return set.intersection(*sets) if len(sets) > 1 else sets[0], tuple(rest)
+    inside.sort(key=len)
+    if cand is not None:
+        sure = cand.intersection(*inside)
+    elif inside:
+        sure = inside[0].intersection(*inside[1:])
+    else:
+        sure = set(ix.people)
+    for out in outside:
+        sure = sure.difference(out)
+    return sure, tuple(rest)
