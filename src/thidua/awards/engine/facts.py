@@ -89,6 +89,19 @@ def calendar_months(start: dt.date, end: dt.date) -> tuple[int, int]:
     return months, (after - add_months(start, months)).days
 
 
+def service_runs(periods: list[tuple], ref: dt.date) -> list[list[dt.date]]:
+    """Unbroken ``[start, end]`` runs of service up to ``ref`` from periods sorted by start (adjoining periods join;
+    an open or later end is cut at ``ref``)."""
+    runs: list[list[dt.date]] = []
+    for start, end in periods:
+        end = min(end or ref, ref)
+        if runs and (start - runs[-1][1]).days <= 1:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return runs
+
+
 @dataclass(frozen=True)
 class Needs:
     """What the rules of a run need loaded: years of ratings and achievements back, the award codes the rules read
@@ -128,6 +141,7 @@ class PersonFacts:
         "disciplines",
         "reviews",
         "service",
+        "runs",
         "leaves",
         "unit_since",
         "weighted_service",
@@ -148,6 +162,7 @@ class PersonFacts:
         self.disciplines: list[tuple[int, dt.date, dt.date | None, str]] = _NONE  # (form rank, from, to, form)
         self.reviews: list[tuple[dt.date, dt.date | None, str]] = _NONE
         self.service: list[tuple[dt.date, dt.date | None]] = _NONE
+        self.runs: list[list[dt.date]] = _NONE  # unbroken runs of service up to 31/12 (see service_runs)
         self.leaves: list[tuple[str, dt.date, dt.date]] = _NONE
         self.unit_since: dt.date | None = None
         self.weighted_service: list[tuple[dt.date, dt.date | None, int]] = _NONE  # (from, to, time factor > 1)
@@ -289,7 +304,7 @@ def load_people(
         if f is not None:
             if len(items) > 1:
                 items.sort()
-            f.service = items
+            f.service, f.runs = items, service_runs(items, ref)
 
     if needs.weighted_service:
         rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref, time_factor__gt=1)

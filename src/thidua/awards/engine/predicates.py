@@ -197,25 +197,6 @@ def achievement_count(p, f, ctx, want):
     return (MET if ok else FAIL), None, (got if ok else got + f"; cần {p.count}")
 
 
-def _runs(f, ref: dt.date) -> list[list[dt.date]]:
-    """Unbroken runs of service up to ``ref`` (adjoining periods join), cached on the facts."""
-    key = ("runs", ref)
-    cache = f.cache
-    if cache is None:
-        cache = f.cache = {}
-    runs = cache.get(key)
-    if runs is None:
-        runs = []
-        for start, end in f.service:
-            end = min(end or ref, ref)
-            if runs and (start - runs[-1][1]).days <= 1:
-                runs[-1][1] = max(runs[-1][1], end)
-            else:
-                runs.append([start, end])
-        cache[key] = runs
-    return runs
-
-
 def calendar_months_cached(f, start: dt.date, end: dt.date) -> int:
     """Whole calendar months from ``start`` to ``end`` (see :func:`F.calendar_months`), cached on the facts."""
     key = ("months", start, end)
@@ -289,7 +270,7 @@ def min_months_in_unit(p, f, ctx, want):
     elif p.basis == "unit":
         since, what = f.unit_since, "về đơn vị"
     else:
-        runs = _runs(f, ctx.ref)
+        runs = f.runs
         since = runs[-1][0] if runs and runs[-1][1] == ctx.ref else None
         what = "công tác"
     if since is None:
@@ -522,15 +503,17 @@ class Index:
 
 
 def _serving_months(ix: Index, ref: dt.date) -> dict:
-    """(Continuous months counted by calendar month alone, female) → ids of the people serving on ``ref``.
+    """(Upper, lower bound of the continuous months, female) → ids of the people serving on ``ref``.
 
-    The count runs to 1/1 after ``ref``; :func:`F.calendar_months` of the current run is that count or one less."""
+    The upper bound counts the current run's calendar months up to 1/1 after ``ref``; :func:`F.calendar_months` of
+    the run is that count or one less (the lower bound)."""
 
     def key(f):
-        runs = _runs(f, ref)
+        runs = f.runs
         if runs and runs[-1][1] == ref:
             start = runs[-1][0]
-            return (ref.year - start.year) * 12 + ref.month - start.month + 1, f.gender == "nu"
+            months = (ref.year - start.year) * 12 + ref.month - start.month + 1
+            return months, months - 1, f.gender == "nu"
         return None
 
     return ix.grouped(("serving", ref), key)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from thidua.core import vn
 
 from . import facts as F
-from .predicates import FAIL, MET, SOON, Index, _d, _runs, _serving_months, calendar_months_cached
+from .predicates import FAIL, MET, SOON, Index, _d, _serving_months, calendar_months_cached
 
 AREA = "vùng biển, đảo, ĐBKK"
 
@@ -25,7 +25,7 @@ AREA = "vùng biển, đảo, ĐBKK"
 
 def service_years(p, f, ctx, want):
     """Service length on 31/12: continuous (current run) or total; female threshold; band maximum; ×2 time; soon."""
-    runs = _runs(f, ctx.ref)
+    runs = f.runs
     serving = bool(runs) and runs[-1][1] == ctx.ref
     if not want and p.basis == "continuous" and not (p.multiplier and f.weighted_service):
         # Continuous service without weighted time depends only on the current run's start and the gender: judged
@@ -145,58 +145,45 @@ def _service_text(p, months, runs, serving, weighted, ref) -> str:
     return have + (f" ({'; '.join(notes)})" if notes else "")
 
 
+def service_groups(p, ix: Index, ctx) -> dict:
+    """People grouped by (upper, lower bound of the service months ``p`` counts on 31/12, female): the continuous
+    current run, or the total of every run."""
+    return _serving_months(ix, ctx.ref) if p.basis == "continuous" else _total_months(ix, ctx.ref)
+
+
+def _total_months(ix: Index, ref: dt.date) -> dict:
+    """(Upper, lower bound of the total service months up to ``ref``, female) → ids. Each run counted by calendar
+    months inclusive is at least its whole months plus its share of the pooled leftover days, and at most two more
+    than its whole months (a start late in a month, an end early in one)."""
+
+    def key(f):
+        runs = f.runs
+        if runs:
+            months = sum((b.year - a.year) * 12 + b.month - a.month + 1 for a, b in runs)
+            return months, months - 2 * len(runs), f.gender == "nu"
+        return None
+
+    return ix.grouped(("total", ref), key)
+
+
 def _cand_service_years(p, ix: Index, ctx):
     """Bulk pre-filter: the people who can be anything but FAIL on service length."""
     # Met or soon needs about enough months (soon also needs serving on 31/12) and, for a band, not past its top;
     # weighted time can only add months, so with a multiplier everyone with weighted time is kept too.
     if p.years <= 0 or (p.years_female is not None and p.years_female <= 0):
         return None
-    if p.basis != "continuous":
-        return _cand_total_service(p, ix, ctx)
     top = p.max_years * 12 if p.max_years is not None else None
 
     def about_enough(key) -> bool:
-        months, female = key
+        upper, lower, female = key
         years = p.years_female if (p.years_female is not None and female) else p.years
-        return (top is None or months - 1 < top) and months >= years * 12 - p.soon_months - 1
+        return (top is None or lower < top) and upper >= years * 12 - p.soon_months - 1
 
     def build():
-        return ix.pick(_serving_months(ix, ctx.ref), about_enough) | _weighted_among(p, ix)
+        weighted = ix.having("weighted_service") if p.multiplier else set()
+        return ix.pick(service_groups(p, ix, ctx), about_enough) | weighted
 
-    key = ("s", p.years, p.years_female, p.max_years, p.soon_months, p.multiplier, ctx.ref)
-    return ix._get(key, build)
-
-
-def _weighted_among(p, ix: Index) -> set:
-    """With a multiplier, everyone who has weighted time (it can only add months): kept whatever their plain count."""
-    return ix.having("weighted_service") if p.multiplier else set()
-
-
-def _total_months_bound(ix: Index, ref: dt.date) -> dict:
-    """(An upper bound of the total service months up to ``ref``, female) → ids: each run counted by calendar months
-    inclusive, which is at least its whole months plus its share of the pooled leftover days."""
-
-    def key(f):
-        runs = _runs(f, ref)
-        if runs:
-            return sum((b.year - a.year) * 12 + b.month - a.month + 1 for a, b in runs), f.gender == "nu"
-        return None
-
-    return ix.grouped(("total", ref), key)
-
-
-def _cand_total_service(p, ix: Index, ctx):
-    """The total-service pre-filter: about enough months on 31/12 (a soon date lies at most ``soon_months`` on)."""
-
-    def about_enough(key) -> bool:
-        bound, female = key
-        years = p.years_female if (p.years_female is not None and female) else p.years
-        return bound >= years * 12 - p.soon_months - 1
-
-    def build():
-        return ix.pick(_total_months_bound(ix, ctx.ref), about_enough) | _weighted_among(p, ix)
-
-    key = ("st", p.years, p.years_female, p.soon_months, p.multiplier, ctx.ref)
+    key = ("s", p.basis, p.years, p.years_female, p.max_years, p.soon_months, p.multiplier, ctx.ref)
     return ix._get(key, build)
 
 

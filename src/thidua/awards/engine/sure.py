@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import predicates as P
 from .predicates import Index, _serving_months
-from .predicates_service import service_years
+from .predicates_service import service_groups, service_years
 
 INSIDE, OUTSIDE = True, False
 
@@ -45,29 +45,28 @@ def _min_months_in_unit(p, ix: Index, ctx):
         return None
 
     def build():
-        return ix.pick(_serving_months(ix, ctx.ref), lambda key: key[0] - 1 > p.months)
+        return ix.pick(_serving_months(ix, ctx.ref), lambda key: key[1] > p.months)
 
     return INSIDE, ix._get(("long", p.months, ctx.ref), build)
 
 
 def _service_years(p, ix: Index, ctx):
-    # Continuous service: the calendar-month count of the current run is the counted months or one more, so a count
-    # one above the need (and below a band's top) is certainly met; ×2 time could only add months, so with a
-    # multiplier the people who have weighted periods are left to the predicate.
-    if p.basis != "continuous":
-        return None
+    # A lower bound of the counted months at or above the need (and an upper one below a band's top) is certainly
+    # met; ×2 time could only add months, so with a multiplier the people who have weighted periods are left to the
+    # predicate.
     top = p.max_years * 12 if p.max_years is not None else None
 
     def certainly(key) -> bool:
-        months, female = key
+        upper, lower, female = key
         years = p.years_female if (p.years_female is not None and female) else p.years
-        return months - 1 >= years * 12 and (top is None or months < top)
+        return lower >= years * 12 and (top is None or upper < top)
 
     def build():
-        out = ix.pick(_serving_months(ix, ctx.ref), certainly)
+        out = ix.pick(service_groups(p, ix, ctx), certainly)
         return out.difference(ix.having("weighted_service")) if p.multiplier else out
 
-    return INSIDE, ix._get(("served", p.years, p.years_female, p.max_years, p.multiplier, ctx.ref), build)
+    key = ("served", p.basis, p.years, p.years_female, p.max_years, p.multiplier, ctx.ref)
+    return INSIDE, ix._get(key, build)
 
 
 SURE = {
