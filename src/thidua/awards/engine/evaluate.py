@@ -12,8 +12,9 @@ import datetime as dt
 import functools
 import gc
 import itertools
+from collections import namedtuple
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -53,39 +54,29 @@ class Reason:
         }
 
 
-@dataclass
-class Verdict:
+class Verdict(
+    namedtuple(
+        "VerdictFields",
+        "subject_type subject_id unit_id award_code outcome soon_on given_reasons rule_version_id lazy",
+        defaults=(None, None, None, None),
+    )
+):
     """A subject's outcome for one award: ``du`` / ``sap_du`` (with ``soon_on``) / ``chua_du`` and the reasons.
 
-    In a bulk run the reasons are built on first access (``reasons`` is computed lazily from the same facts).
+    A tuple, so that a bulk run builds its hundreds of thousands of verdicts cheaply: ``reasons`` are the reasons
+    given, or (bulk run) built on first access from ``lazy`` = (rule, facts, context) and kept.
     """
 
-    subject_type: str
-    subject_id: int
-    unit_id: int | None
-    award_code: str
-    outcome: str
-    soon_on: dt.date | None = None
-    reasons: list[Reason] | None = None
-    rule_version_id: int | None = None
-    _lazy: Callable[[], list[Reason]] | None = field(default=None, repr=False, compare=False)
-
-    def __post_init__(self):
-        if self.reasons is None and self._lazy is not None:
-            del self.reasons  # computed on first access by __getattr__
-
-    def __getattr__(self, name):
-        if name == "reasons":
-            lazy = self.__dict__.get("_lazy")
-            if lazy is None:
-                value = []
-            elif isinstance(lazy, tuple):  # (rule, facts, ctx) from the bulk run
-                value = lazy[0].reasons(lazy[1], lazy[2])
-            else:
-                value = lazy()
-            self.__dict__["reasons"] = value
-            return value
-        raise AttributeError(name)
+    @property
+    def reasons(self) -> list[Reason]:
+        """The reasons given, or built from the facts once and kept."""
+        if self.given_reasons is not None:
+            return self.given_reasons
+        kept = self.__dict__.get("reasons")
+        if kept is None:
+            lazy = self.lazy
+            kept = self.__dict__["reasons"] = lazy[0].reasons(lazy[1], lazy[2]) if lazy is not None else []
+        return kept
 
     @property
     def soon_text(self) -> str:
@@ -485,28 +476,21 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
     judged = B.judge_all(tasks, ctx, keep_all, progress=report)
     counts: dict[str, list[int]] = {r.code: [0, 0, 0] for r in rules}  # indexed by status: FAIL, SOON, MET
     verdicts: list[Verdict] = []
-    append = verdicts.append
-    new = object.__new__
+    make = tuple.__new__  # Verdict's fields in order, without the keyword handling of its constructor
+    outcomes = tuple(OUTCOME[status] for status in range(3))  # by status: FAIL, SOON, MET
     for (subject_type, rule), (counted, kept) in zip(plan, judged, strict=True):
         c = counts[rule.code]
         for i in (FAIL, SOON, MET):
             c[i] += counted[i]
         code, rv_id = rule.code, rule.rule_version_id
-        for f, status, soon in kept:
-            # Verdict(subject_type, f.id, f.unit_id, code, outcome, soon, None, rv_id, lazy), built directly: the
-            # reasons are computed from the same facts on first access.
-            v = new(Verdict)
-            v.__dict__ = {
-                "subject_type": subject_type,
-                "subject_id": f.id,
-                "unit_id": f.unit_id,
-                "award_code": code,
-                "outcome": OUTCOME[status],
-                "soon_on": soon,
-                "rule_version_id": rv_id,
-                "_lazy": (rule, f, ctx),
-            }
-            append(v)
+        verdicts.extend(
+            [
+                make(
+                    Verdict, (subject_type, f.id, f.unit_id, code, outcomes[status], soon, None, rv_id, (rule, f, ctx))
+                )
+                for f, status, soon in kept
+            ]
+        )
     if progress is not None:
         progress(total, total)
     summary = {
@@ -514,10 +498,6 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
         for code, c in counts.items()
     }
     return Evaluation(verdicts, {r.code: r.rule_version_id for r in rules}, summary, hasher.hexdigest(), total)
-
-
-# The dataclass default lives in __init__; without the class attribute a deleted ``reasons`` reaches __getattr__.
-del Verdict.reasons
 
 
 def evaluate(

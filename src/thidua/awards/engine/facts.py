@@ -357,7 +357,7 @@ def _packed_ratings(rel_q: Q, first: int, last: int, hasher) -> list[tuple[int, 
         PersonRating.objects.filter(rel_q, year__gte=first, year__lte=last)
         .order_by()
         .values("person_id")
-        .annotate(packed=Sum(shifted))
+        .annotate(packed=Cast(Sum(shifted), BigIntegerField()))  # PostgreSQL sums bigints as numeric
         .values_list("person_id", "packed")
     )
     decoded: dict[int, dict] = {}
@@ -389,27 +389,25 @@ def deepen_ratings(facts: dict, first: int, last: int, ids=None, hasher=None) ->
 
 
 def _members_from_people(people: dict, member_unit: dict, year: int):
-    """The members' rating rank, titles and discipline of ``year`` taken from already loaded people facts (which
-    hold the titles the collective rules count), or None when a member is not among them."""
-    ratings, titles, disciplines = {}, {}, {}
-    for pid in member_unit:
-        f = people.get(pid)
+    """``(unit path, rating rank, titles or None)`` of each member in ``year`` and the disciplines per unit path,
+    taken from already loaded people facts (which hold the titles the collective rules count); None when a member is
+    not among them."""
+    keys, disciplined = [], {}
+    append, get = keys.append, people.get
+    for pid, path in member_unit.items():
+        f = get(pid)
         if f is None:
             return None
-        rank = f.ratings.get(year)
-        if rank:
-            ratings[pid] = rank
         held = f.titles.get(year)
-        if held:
-            titles[pid] = held
+        append((path, f.ratings.get(year, 0), frozenset(held) if held else None))
         if f.disciplines:
-            disciplines[pid] = f.disciplines
-    return ratings, titles, disciplines
+            disciplined.setdefault(path, []).extend(f.disciplines)
+    return keys, disciplined
 
 
-def _members_from_db(year: int, members, unit: OrgUnit | None, codes: dict, hasher):
-    """The members' rating rank, titles and discipline of ``year`` queried (everyone's rows when the scope is
-    everything — only members are looked up — else the members')."""
+def _members_from_db(year: int, members, unit: OrgUnit | None, member_unit: dict, codes: dict, hasher):
+    """What :func:`_members_from_people` gives, queried: the members' rating rank, titles and discipline of ``year``
+    (everyone's rows when the scope is everything — only members are looked up — else the members')."""
     ref = dt.date(year, 12, 31)
     person_q = Q(person_id__in=members.values("person_id")) if unit is not None else Q()
     rows = _fetch(PersonRating.objects.filter(person_q, year=year).values_list("person_id", "rating"))
@@ -432,7 +430,15 @@ def _members_from_db(year: int, members, unit: OrgUnit | None, codes: dict, hash
     )
     for pid, form, frm, to in hasher.add("umd", _fetch(rows)):
         disciplines.setdefault(pid, []).append((DISCIPLINE.get(form, 0), frm, to, form))
-    return ratings, titles, disciplines
+    keys = [
+        (path, ratings.get(pid, 0), frozenset(titles[pid]) if pid in titles else None)
+        for pid, path in member_unit.items()
+    ]
+    disciplined: dict[str, list] = {}
+    for pid, path in member_unit.items():
+        if pid in disciplines:
+            disciplined.setdefault(path, []).extend(disciplines[pid])
+    return keys, disciplined
 
 
 def load_units(
@@ -502,14 +508,9 @@ def load_units(
     if not member_unit:
         return facts
     stats = _members_from_people(people, member_unit, year) if people else None
-    ratings, titles, disciplines = stats or _members_from_db(year, members, unit, codes, hasher)
+    keys, disciplined = stats or _members_from_db(year, members, unit, member_unit, codes, hasher)
     # Aggregate the members per (unit path, rating, titles) first, then add each group to the unit and its ancestors.
-    groups: Counter = Counter()
-    disciplined: dict[str, list] = {}
-    for pid, path in member_unit.items():
-        groups[path, ratings.get(pid, 0), frozenset(titles[pid]) if pid in titles else None] += 1
-        if pid in disciplines:
-            disciplined.setdefault(path, []).extend(disciplines[pid])
+    groups = Counter(keys)
     steplen = OrgUnit.steplen
     for (path, rank, held), n in groups.items():
         for end in range(steplen, len(path) + 1, steplen):
