@@ -92,6 +92,9 @@ def calendar_months(start: dt.date, end: dt.date) -> tuple[int, int]:
 def service_runs(periods: list[tuple], ref: dt.date) -> list[list[dt.date]]:
     """Unbroken ``[start, end]`` runs of service up to ``ref`` from periods sorted by start (adjoining periods join;
     an open or later end is cut at ``ref``)."""
+    if len(periods) == 1:  # most people
+        start, end = periods[0]
+        return [[start, min(end or ref, ref)]]
     runs: list[list[dt.date]] = []
     for start, end in periods:
         end = min(end or ref, ref)

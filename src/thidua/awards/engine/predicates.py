@@ -426,7 +426,8 @@ class Index:
 
     def category(self, categories: frozenset) -> set:
         """People whose category is one of ``categories``."""
-        return self._get(("c", categories), lambda: {i for i, f in self.people.items() if f.category in categories})
+        groups = self.grouped("category", lambda f: f.category)
+        return self._get(("c", categories), lambda: self.pick(groups, categories.__contains__))
 
     def having(self, attribute: str) -> set:
         """People whose ``attribute`` (a list or dict of the facts) is not empty."""

@@ -301,7 +301,8 @@ def _cand_position_months(p, ix: Index, ctx):
     floor = _hundredths(p.min_coefficient)
 
     def build():
-        return {i for i, f in ix.people.items() if f.positions and any(c >= floor for _, _, c in f.positions)}
+        people = ix.people
+        return {i for i in ix.having("positions") if any(c >= floor for _, _, c in people[i].positions)}
 
     return ix._get(("pos", floor), build)
 
