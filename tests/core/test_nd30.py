@@ -213,3 +213,9 @@ def test_balanced_lines():
     lines = balanced_lines("ỦY BAN KIỂM TRA ĐẢNG ỦY TỔNG CỤC CÔNG NGHIỆP QUỐC PHÒNG", 12, 6.6, bold=True).split("\n")
     assert len(lines) == 3 and all(text_width_cm(line, 12, bold=True) <= 6.6 for line in lines)
     assert balanced_lines("MỘTTỪRẤTDÀIKHÔNGTHỂNGẮTĐƯỢCNÀOCẢ", 12, 3.0) == "MỘTTỪRẤTDÀIKHÔNGTHỂNGẮTĐƯỢCNÀOCẢ"
+
+
+def test_balanced_lines_two_words():
+    # the smallest split: two words too wide for one line go one per line; too wide even then, they stay as they are
+    assert balanced_lines("TỔNG CỤC", 12, 1.5, bold=True) == "TỔNG\nCỤC"
+    assert balanced_lines("TỔNG CỤC", 12, 1.0, bold=True) == "TỔNG CỤC"

@@ -14,6 +14,7 @@ from thidua.core.models import AuditEvent
 from thidua.emulation.choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
 from thidua.emulation.minutes import minutes_docx, minutes_text
 from thidua.emulation.models import Conference
+from thidua.emulation.services import conference_leadership as leadership
 from thidua.emulation.services import conferences as svc
 from thidua.org import services as org
 from thidua.org.choices import GroupRole
@@ -172,19 +173,21 @@ def test_viewer_and_outsider_may_not_change(conf, users, people):
 
 
 def test_handover_and_election(conf, users, tree, group):
-    outcome = svc.conference_handover(actor=users.officer, conference=conf, from_unit=tree.cuc, to_unit=tree.nm)
+    outcome = leadership.conference_handover(actor=users.officer, conference=conf, from_unit=tree.cuc, to_unit=tree.nm)
     assert outcome.kind == OutcomeKind.HANDOVER and outcome.handover.to_unit == tree.nm
     assert outcome.handover.occurred_on == conf.held_on
-    again = svc.conference_handover_link(actor=users.officer, conference=conf, handover=outcome.handover)
+    again = leadership.conference_handover_link(actor=users.officer, conference=conf, handover=outcome.handover)
     assert again.pk == outcome.pk
-    election = svc.conference_elect_leaders(actor=users.officer, conference=conf, leader=tree.nm, deputy=tree.cuc)
+    election = leadership.conference_elect_leaders(
+        actor=users.officer, conference=conf, leader=tree.nm, deputy=tree.cuc
+    )
     nxt = EmulationGroup.objects.get(authority=tree.tc, name="Khối 2", year=2021)
     assert set(nxt.members.all()) == {tree.cuc, tree.nm}
     roles = set(GroupLeadership.objects.filter(group=nxt).values_list("unit_id", "role"))
     assert roles == {(tree.nm.pk, GroupRole.LEADER), (tree.cuc.pk, GroupRole.DEPUTY)}
     assert election.kind == OutcomeKind.ELECTION and "2021" in election.text
     # electing again reuses next year's group
-    svc.conference_elect_leaders(actor=users.officer, conference=conf, leader=tree.cuc)
+    leadership.conference_elect_leaders(actor=users.officer, conference=conf, leader=tree.cuc)
     assert EmulationGroup.objects.filter(name="Khối 2", year=2021).count() == 1
 
 

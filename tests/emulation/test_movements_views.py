@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.conftest import make_user
 from thidua.core.choices import Role
+from thidua.emulation import selectors_movements as selectors
 from thidua.emulation.models import MovementDocument, Registration, ReviewPeriod, UnitReport
 from thidua.emulation.services import movements as services
 
@@ -176,6 +177,24 @@ def test_list_query_counts(users, world, django_assert_max_num_queries):
         client.get(reverse("movement_list"))
     with django_assert_max_num_queries(14):
         client.get(reverse("registration_list"))
+
+
+def test_direct_superior_reads_child_units_once_per_request(
+    tree, users, world, django_assert_num_queries, django_assert_max_num_queries
+):
+    """A role on Tổng cục CNQP alone costs one query more (its child units, whose sent-up registrations it sees), once
+    per request: cached on the user like the scope, later registration reads do not repeat it; a write through the
+    API reads the registration once."""
+    superior = make_user("tc_only", Role.UNIT_OFFICER, tree.tc, include_descendants=False)
+    with django_assert_num_queries(4):  # role assignments, child units, the registrations, their items
+        assert [r.unit for r in selectors.registrations_list(superior, year=YEAR)] == [tree.cuc]
+    with django_assert_num_queries(2):  # the registration and its items
+        assert selectors.registration_detail(superior, world.submitted.pk).unit == tree.cuc
+    client = _client(superior)
+    with django_assert_max_num_queries(14):
+        status, body = mw.api(client, "post", f"/api/v1/registrations/{world.submitted.pk}/approve")
+    assert status == 200 and body["status"] == "da_duyet" and body["unit_name"] == "Cục Chính trị"
+    assert body["items"] == [{"award": "DVQT", "award_name": world.awards["DVQT"].name, "targets": ""}]
 
 
 # --- API ---------------------------------------------------------------------------------------------------------

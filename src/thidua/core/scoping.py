@@ -59,7 +59,7 @@ def scope_unit_ids(user, action: str = Action.VIEW) -> frozenset[int] | None:
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
-    cache = user.__dict__.setdefault("_thidua_scope", {})
+    cache = scope_cache(user)
     if action in cache:
         return cache[action]
     if user.is_superuser:
@@ -94,9 +94,18 @@ def require_change_scope(actor, unit, field: str, message: str | None = None) ->
     raise ValidationError({field: [message or f"Đơn vị «{unit}» nằm ngoài phạm vi quản lý của bạn."]})
 
 
+SCOPE_CACHE = "_thidua_scope"
+
+
+def scope_cache(user) -> dict:
+    """The per-request cache of scope results kept on the user object: the scopes themselves, and what other modules
+    derive from them (forgotten with them by :func:`clear_scope_cache`)."""
+    return user.__dict__.setdefault(SCOPE_CACHE, {})
+
+
 def clear_scope_cache(user) -> None:
     """Forget the cached scope (after role changes within one request, and in tests)."""
-    user.__dict__.pop("_thidua_scope", None)
+    user.__dict__.pop(SCOPE_CACHE, None)
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
 from ninja import File, Form, Query, Router, UploadedFile
 from ninja.errors import HttpError
 
 from thidua.core.choices import Action
+from thidua.org.api import unit_for_write
 from thidua.org.models import OrgUnit
 from thidua.org.schemas import ErrorOut
 
@@ -37,18 +37,11 @@ from .services import movements as services
 
 router = Router(tags=["Phong trào, đăng ký thi đua"])
 
+#: The 422 for a unit outside the caller's change scope (``{pk}``: the id sent), for :func:`unit_for_write`.
+UNIT_OUT_OF_SCOPE = "Đơn vị #{pk} nằm ngoài phạm vi quản lý của bạn."
+
 
 # --- helpers ---------------------------------------------------------------------------------------------------
-
-
-def unit_for_write(user, pk: int | None, field: str) -> OrgUnit | None:
-    """The unit ``pk`` if it is in the user's change scope (None for no id); a 422 on ``field`` otherwise."""
-    if pk is None:
-        return None
-    unit = OrgUnit.objects.visible_to(user, Action.CHANGE).filter(pk=pk).first()
-    if unit is None:
-        raise ValidationError({field: [f"Đơn vị #{pk} nằm ngoài phạm vi quản lý của bạn."]})
-    return unit
 
 
 def _movement(request, movement_id: int) -> Movement:
@@ -76,7 +69,7 @@ def movement_list(request):
 @router.post("/movements", response={201: MovementOut, **WRITE_ERRORS}, summary="Thêm phong trào thi đua")
 def movement_create(request, payload: MovementIn):
     """Draft a movement of ``authority`` (a unit in the caller's change scope)."""
-    authority = unit_for_write(request.auth, payload.authority, "authority")
+    authority = unit_for_write(request.auth, payload.authority, "authority", UNIT_OUT_OF_SCOPE)
     movement = services.movement_create(actor=request.auth, authority=authority, **payload.dict(exclude={"authority"}))
     return 201, movement
 
@@ -95,8 +88,7 @@ def movement_patch(request, movement_id: int, payload: MovementPatchIn):
     movement = _changeable(request, movement_id)
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version")
-    services.movement_update(actor=request.auth, movement=movement, expected_version=version, **changes)
-    return _movement(request, movement_id)
+    return services.movement_update(actor=request.auth, movement=movement, expected_version=version, **changes)
 
 
 @router.post(

@@ -15,12 +15,13 @@ from ninja.errors import HttpError
 
 from thidua.awards.models import Award
 from thidua.core.choices import Action
+from thidua.org.api import unit_for_write
 from thidua.org.models import EmulationGroup, OrgUnit, Person
 from thidua.org.schemas import ErrorOut
 
 from . import policies_movements as policies
 from . import selectors_movements as selectors
-from .api_movements import unit_for_write
+from .api_movements import UNIT_OUT_OF_SCOPE
 from .models import Movement, Registration
 from .schemas_movements import (
     NO_RIGHT,
@@ -100,7 +101,7 @@ def registration_list(request, filters: Query[RegistrationFilter]):
 @router.post("/registrations", response={201: RegistrationOut, **WRITE_ERRORS}, summary="Đăng ký thi đua")
 def registration_create(request, payload: RegistrationIn):
     """Register a unit (``unit``) or a person (``person``) for a year; items name titles by award code."""
-    unit = unit_for_write(request.auth, payload.unit, "unit")
+    unit = unit_for_write(request.auth, payload.unit, "unit", UNIT_OUT_OF_SCOPE)
     person = None
     if payload.person is not None:
         person = Person.objects.visible_to(request.auth, Action.CHANGE).filter(pk=payload.person).first()
@@ -149,7 +150,7 @@ def registration_patch(request, registration_id: int, payload: RegistrationPatch
         movement=_visible_movement(request.auth, payload.movement) if "movement" in sent else registration.movement,
         expected_version=payload.version,
     )
-    return _registration(request, registration_id)
+    return selectors.registration_written(registration)
 
 
 @router.post(
@@ -159,8 +160,8 @@ def registration_patch(request, registration_id: int, payload: RegistrationPatch
 )
 def registration_submit(request, registration_id: int):
     """Send a draft or returned registration to the superior level."""
-    services.registration_submit(actor=request.auth, registration=_own(request, registration_id))
-    return _registration(request, registration_id)
+    registration = services.registration_submit(actor=request.auth, registration=_own(request, registration_id))
+    return selectors.registration_written(registration)
 
 
 @router.post(
@@ -170,8 +171,8 @@ def registration_submit(request, registration_id: int):
 )
 def registration_approve(request, registration_id: int):
     """The superior level approves a submitted registration."""
-    services.registration_approve(actor=request.auth, registration=_decidable(request, registration_id))
-    return _registration(request, registration_id)
+    registration = services.registration_approve(actor=request.auth, registration=_decidable(request, registration_id))
+    return selectors.registration_written(registration)
 
 
 @router.post(
@@ -183,7 +184,7 @@ def registration_return(request, registration_id: int, payload: ReturnIn):
     """The superior level returns a submitted registration with a reason."""
     registration = _decidable(request, registration_id)
     services.registration_return(actor=request.auth, registration=registration, reason=payload.reason)
-    return _registration(request, registration_id)
+    return selectors.registration_written(registration)
 
 
 # --- pacts -----------------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 
 from .choices import AgendaKind, ConferenceKind, CriterionKind, OutcomeKind, PeriodKind, SheetStatus
 from .models import Conference, CriteriaSheet, Indicator, IndicatorTemplate, ReviewPeriod, UnitReport
+from .services import conference_leadership as leadership_svc
 from .services import conferences as conf_svc
 from .services import reports as report_svc
 from .services import scoring as score_svc
@@ -327,7 +328,7 @@ def _khoi1_2018() -> tuple[Conference, bool]:
     )
     handover = GroupHandover.objects.filter(group=group, occurred_on=held_on).first()
     if handover is not None:
-        conf_svc.conference_handover_link(actor=None, conference=conference, handover=handover)
+        leadership_svc.conference_handover_link(actor=None, conference=conference, handover=handover)
     return _finish(conference, "Thống nhất đánh giá kết quả 6 tháng đầu năm 2018 của các cơ quan.", freeze=True), True
 
 

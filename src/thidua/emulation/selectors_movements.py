@@ -6,12 +6,11 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, F, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from thidua.core.choices import Action
-from thidua.core.scoping import ALL, scope_unit_ids
-from thidua.org.models import EmulationGroup, OrgUnit
+from thidua.core.scoping import ALL, scope_cache, scope_unit_ids
+from thidua.org.models import EmulationGroup, OrgUnit, parent_path_of
 
 from .choices import MovementStatus, RegistrationStatus, ReportStatus
 from .models import (
@@ -61,17 +60,31 @@ def movement_detail(user, pk: int) -> Movement:
 #: Registrations the direct superior sees even without a role reaching down to the registering unit (not drafts).
 SENT_UP = (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED, RegistrationStatus.RETURNED)
 
+#: This module's key in the per-request scope cache (``thidua.core.scoping.scope_cache``).
+_SENT_UP_KEY = "registrations_sent_up"
+
 
 def _child_unit_ids(unit_ids: frozenset[int]) -> list[int]:
-    """Ids of the units whose parent is one of ``unit_ids`` (one query: the parent's path is the child's minus a
-    step of the materialised path)."""
-    parent_path = Substr("path", 1, Length("path") - OrgUnit.steplen)
+    """Ids of the units whose parent is one of ``unit_ids`` (one query on the materialised path)."""
     return list(
         OrgUnit.objects.filter(depth__gt=1)
-        .annotate(parent_path=parent_path)
+        .annotate(parent_path=parent_path_of("path"))
         .filter(parent_path__in=OrgUnit.objects.filter(pk__in=unit_ids).values("path"))
         .values_list("pk", flat=True)
     )
+
+
+def _sent_up_unit_ids(user, view_ids: frozenset[int], change_ids: frozenset[int]) -> frozenset[int]:
+    """The child units of the change scope outside the view scope: the units whose sent-up registrations ``user``
+    sees besides their view scope.
+
+    One query per request: cached beside the scopes it derives from (``scope_unit_ids`` caches them on the user
+    object), so ``clear_scope_cache`` forgets it with them after a role or tree change.
+    """
+    cache = scope_cache(user)
+    if _SENT_UP_KEY not in cache:
+        cache[_SENT_UP_KEY] = frozenset(_child_unit_ids(change_ids)) - view_ids
+    return cache[_SENT_UP_KEY]
 
 
 def registrations_visible(user) -> QuerySet:
@@ -86,10 +99,25 @@ def registrations_visible(user) -> QuerySet:
     view_ids, change_ids = scope_unit_ids(user, Action.VIEW), scope_unit_ids(user, Action.CHANGE)
     if view_ids is ALL or change_ids is ALL or not change_ids:
         return visible
-    extra = set(_child_unit_ids(change_ids)) - view_ids
+    extra = _sent_up_unit_ids(user, view_ids, change_ids)
     if not extra:
         return visible
     return Registration.objects.filter(Registration.scope_filter(view_ids) | Q(unit_id__in=extra, status__in=SENT_UP))
+
+
+def _items() -> Prefetch:
+    """A registration's items with their awards, as every registration page and response shows them."""
+    return Prefetch("items", RegistrationItem.objects.select_related("award"))
+
+
+def registration_written(registration: Registration) -> Registration:
+    """A registration a service has just written, ready to show again without reading its row a second time.
+
+    The service refreshed the row (``versioned_update``), which drops the related objects read with it: only the
+    ones shown (unit, person, items with their awards) and not already loaded back are fetched.
+    """
+    prefetch_related_objects([registration], "unit", "person", _items())
+    return registration
 
 
 def movement_registrations(user, movement: Movement) -> QuerySet:
@@ -98,7 +126,7 @@ def movement_registrations(user, movement: Movement) -> QuerySet:
         registrations_visible(user)
         .filter(movement=movement)
         .select_related("unit", "person")
-        .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
+        .prefetch_related(_items())
     )
 
 
@@ -107,7 +135,7 @@ def registrations_list(user, *, year: int | None = None, status: str = "", unit:
     qs = (
         registrations_visible(user)
         .select_related("unit", "person", "movement")
-        .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
+        .prefetch_related(_items())
         .order_by("-year", "unit__path", "person__sort_key", "id")
     )
     if year:
@@ -124,7 +152,7 @@ def registration_detail(user, pk: int) -> Registration:
     return (
         registrations_visible(user)
         .select_related("unit", "person", "movement", "decided_by")
-        .prefetch_related(Prefetch("items", RegistrationItem.objects.select_related("award")))
+        .prefetch_related(_items())
         .get(pk=pk)
     )
 

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
@@ -22,7 +21,7 @@ from thidua.core.scoping import ALL, in_scope, scope_unit_ids
 
 from . import selectors, services
 from .choices import CATEGORY_RANKS, RANK_ORDER, Rank
-from .models import OrgUnit, Person
+from .models import OrgUnit, Person, parent_path_of
 from .schemas import (
     ConflictOut,
     ErrorOut,
@@ -46,6 +45,7 @@ router = Router()
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
 WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 NOT_IN_SCOPE = "Không tìm thấy hoặc nằm ngoài phạm vi của bạn."
+UNIT_NOT_IN_SCOPE = f"Đơn vị #{{pk}}: {NOT_IN_SCOPE.lower()}"
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -53,8 +53,7 @@ NOT_IN_SCOPE = "Không tìm thấy hoặc nằm ngoài phạm vi của bạn."
 
 def _with_parent_id(qs):
     """Annotate ``parent_id`` (the materialised path has no parent column) in the same query."""
-    step = OrgUnit.steplen
-    parent = OrgUnit.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - step))
+    parent = OrgUnit.objects.filter(path=parent_path_of(OuterRef("path")))
     return qs.annotate(parent_id=Subquery(parent.values("id")[:1]))
 
 
@@ -64,13 +63,17 @@ def _require_change(user, unit_id: int | None) -> None:
         raise HttpError(403, "Bạn không có quyền sửa dữ liệu của đơn vị này.")
 
 
-def _unit_for_write(user, pk: int | None, field: str) -> OrgUnit | None:
-    """A unit named in a request body, in the caller's change scope, or a 422 naming the field."""
+def unit_for_write(user, pk: int | None, field: str, message: str = UNIT_NOT_IN_SCOPE) -> OrgUnit | None:
+    """A unit named in a request body, in the caller's change scope (None for no id), or a 422 on ``field``.
+
+    ``message`` is the refusal, with ``{pk}`` standing for the id sent; the other APIs (movements, registrations)
+    word it their own way.
+    """
     if pk is None:
         return None
     unit = OrgUnit.objects.visible_to(user, Action.CHANGE).filter(pk=pk).first()
     if unit is None:
-        raise ValidationError({field: [f"Đơn vị #{pk}: {NOT_IN_SCOPE.lower()}"]})
+        raise ValidationError({field: [message.format(pk=pk)]})
     return unit
 
 
@@ -139,7 +142,7 @@ def unit_detail(request, unit_id: int):
 @router.post("/units", response={201: UnitDetailOut, **WRITE_ERRORS}, tags=["Đơn vị"], summary="Thêm đơn vị")
 def unit_create(request, payload: UnitCreateIn):
     """Create a unit under ``parent`` (which must be in the caller's change scope)."""
-    parent = _unit_for_write(request.auth, payload.parent, "parent")
+    parent = unit_for_write(request.auth, payload.parent, "parent")
     unit = services.unit_create(actor=request.auth, parent=parent, **payload.dict(exclude={"parent"}))
     return 201, unit_detail(request, unit.pk)
 
@@ -228,7 +231,7 @@ def person_detail(request, person_id: int):
 )
 def person_create(request, payload: PersonCreateIn):
     """Register a person in ``unit`` (in the caller's change scope); ``rank`` is a code or a Vietnamese label."""
-    unit = _unit_for_write(request.auth, payload.unit, "unit")
+    unit = unit_for_write(request.auth, payload.unit, "unit")
     person = services.person_create(actor=request.auth, unit=unit, **payload.dict(exclude={"unit"}))
     return 201, person_detail(request, person.pk)
 
@@ -284,12 +287,12 @@ def group_detail(request, group_id: int):
 )
 def group_create(request, payload: GroupCreateIn):
     """Set up a group for a year; ``authority`` must be in the caller's change scope, members visible to them."""
-    authority = _unit_for_write(request.auth, payload.authority, "authority")
+    authority = unit_for_write(request.auth, payload.authority, "authority")
     wanted = list(dict.fromkeys(payload.members))
     members = {u.pk: u for u in OrgUnit.objects.visible_to(request.auth, Action.VIEW).filter(pk__in=wanted)}
     missing = [pk for pk in wanted if pk not in members]
     if missing:
-        raise ValidationError({"members": [f"Đơn vị #{pk}: {NOT_IN_SCOPE.lower()}" for pk in missing]})
+        raise ValidationError({"members": [UNIT_NOT_IN_SCOPE.format(pk=pk) for pk in missing]})
     group = services.group_create(
         actor=request.auth,
         authority=authority,

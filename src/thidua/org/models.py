@@ -8,6 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length, Substr
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from thidua.core import vn
@@ -91,6 +92,12 @@ class OrgUnit(MP_Node, VersionedModel):
             self.events.filter(kind=UnitEventKind.RENAME, occurred_on__gt=day).order_by("occurred_on", "id").first()
         )
         return rename.old_name if rename else self.name
+
+
+def parent_path_of(path="path") -> Substr:
+    """The path of the parent of the unit whose path is ``path`` (a field name or an expression such as
+    ``OuterRef("path")``): the materialised path has no parent column, the parent's path is one step shorter."""
+    return Substr(path, 1, Length(path) - OrgUnit.steplen)
 
 
 class OrgUnitEvent(models.Model):

@@ -86,13 +86,10 @@ def balanced_lines(text: str, size: float, area_cm: float, *, bold: bool = False
     if len(words) < 2 or width <= area_cm * 0.96 or width > area_cm * 3:
         return text
     n = len(words)
-    splits = [[words[:i], words[i:]] for i in range(1, n)]
-    splits += [[words[:i], words[i:j], words[j:]] for i in range(1, n - 1) for j in range(i + 1, n)]
-    for count in (2, 3):
-        scored = []
-        for lines in splits:
-            if len(lines) == count and (cost := _line_cost(lines, size, bold, area_cm)) is not None:
-                scored.append((cost, lines))
+    two = ([words[:i], words[i:]] for i in range(1, n))
+    three = ([words[:i], words[i:j], words[j:]] for i in range(1, n - 1) for j in range(i + 1, n))
+    for splits in (two, three):  # generators: the 3-line splits are only built when no 2-line split fits
+        scored = [(cost, lines) for lines in splits if (cost := _line_cost(lines, size, bold, area_cm)) is not None]
         if scored:
             return "\n".join(" ".join(line) for line in min(scored, key=lambda pair: pair[0])[1])
     return text

@@ -28,6 +28,7 @@ from ..forms_conferences import (
 )
 from ..minutes import minutes_docx, minutes_filename
 from ..models import Conference
+from ..services import conference_leadership as leadership
 from ..services import conferences as services
 
 # --- reads ---------------------------------------------------------------------------------------------------------
@@ -209,7 +210,7 @@ class HandoverView(_ConferenceFormView):
         return {"user": self.request.user, "conference": self.conference}
 
     def perform(self, data):
-        return services.conference_handover(actor=self.request.user, conference=self.conference, **data)
+        return leadership.conference_handover(actor=self.request.user, conference=self.conference, **data)
 
 
 class ElectionView(HandoverView):
@@ -219,7 +220,7 @@ class ElectionView(HandoverView):
     title = "Bầu khối trưởng, khối phó năm sau"
 
     def perform(self, data):
-        return services.conference_elect_leaders(actor=self.request.user, conference=self.conference, **data)
+        return leadership.conference_elect_leaders(actor=self.request.user, conference=self.conference, **data)
 
 
 class MinutesEditView(_ConferenceFormView):

@@ -68,13 +68,19 @@ def _publishes(sheet: CriteriaSheet) -> bool:
     return services.NEXT_STATUS.get(sheet.status) == SheetStatus.PUBLISHED
 
 
+def _next_step_label(sheet: CriteriaSheet) -> str:
+    """The label of the sheet's next step ("" once published)."""
+    new = services.NEXT_STATUS.get(sheet.status)
+    return SheetStatus(new).label if new else ""
+
+
 def _advance_label(sheet: CriteriaSheet) -> str:
     """What moving the sheet on is called: "Công bố chính thức" for the last step, else "Chuyển sang: <step>"."""
     if sheet.status not in services.NEXT_STATUS:
         return ""
     if _publishes(sheet):
         return PUBLISH_LABEL
-    return f"Chuyển sang: {SheetStatus(services.NEXT_STATUS[sheet.status]).label}"
+    return f"Chuyển sang: {_next_step_label(sheet)}"
 
 
 def _evidence(scores, criteria) -> list[tuple]:
@@ -253,7 +259,7 @@ class AdvanceView(_SheetFormView):
 
     def get_context(self):
         """A visible note of what the step does, besides the confirmation dialog."""
-        current, new = self.sheet.get_status_display(), SheetStatus(services.NEXT_STATUS[self.sheet.status]).label
+        current, new = self.sheet.get_status_display(), _next_step_label(self.sheet)
         note = f"Bước «{current}» sẽ kết thúc, bảng điểm chuyển sang bước «{new}»."
         if _publishes(self.sheet):
             note += " Sau khi công bố chính thức, điểm và xếp hạng không thay đổi được nữa."
