@@ -134,6 +134,28 @@ class Node:
             out.extend(children_out)
         return status, soon
 
+    def status(self, f, ctx) -> tuple[int, dt.date | None]:
+        """(status, soon_on) without reasons: :meth:`check`'s outcome on the bulk run's fast path."""
+        if self.mode is None:
+            return self.fn(self.params, f, ctx, False)[:2]
+        if self.mode == "all":
+            status, soon = MET, None
+            for child in self.children:
+                s, so = child.status(f, ctx)
+                if s == FAIL:
+                    return FAIL, None
+                if s == SOON:
+                    status, soon = SOON, max(soon or so, so)
+            return status, soon
+        status, soon = FAIL, None
+        for child in self.children:
+            s, so = child.status(f, ctx)
+            if s == MET:
+                return MET, None
+            if s == SOON:
+                status, soon = SOON, min(soon or so, so)
+        return status, soon
+
     def _reason(self, text, status, soon, exclusion, depth) -> Reason:
         prefix = "— " * depth
         return Reason(prefix + text, self.citation, status == MET, self.label, self.unverified, exclusion)
@@ -236,7 +258,7 @@ def _node_candidates(node: Node, ix: P.Index, ctx: Ctx) -> set | None:
 
 def _group_step(node: Node, f, ctx: Ctx, want: bool):
     """An all_of / any_of group called like a predicate (the fast path's uniform step)."""
-    s, so = node.check(f, ctx, False, None)
+    s, so = node.status(f, ctx)
     return s, so, None
 
 
@@ -279,7 +301,7 @@ def _needs(doc: RuleDocument) -> F.Needs:
                 want(code, P.lookback(name, p))
             if name == "title_streak" and p.soon and p.ending == 0:
                 # The family's other titles of Y tell whether Y was reviewed (only Y is asked, see _streak_result).
-                for code in P.family_codes(p.titles) - set(p.titles):
+                for code in P.family_codes(tuple(p.titles)) - set(p.titles):
                     want(code, 0)
         elif name == "not_received":
             for code in p.awards:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thidua.core import vn
 
@@ -148,7 +149,8 @@ def _families() -> dict[str, frozenset[str]]:
 FAMILY = _families()
 
 
-def family_codes(codes) -> frozenset[str]:
+@lru_cache(maxsize=256)
+def family_codes(codes: tuple[str, ...]) -> frozenset[str]:
     """The codes of the families of ``codes`` (a code without a family stands for itself)."""
     return frozenset().union(*(FAMILY.get(c, frozenset((c,))) for c in codes))
 
@@ -156,7 +158,7 @@ def family_codes(codes) -> frozenset[str]:
 def title_streak(p, f, ctx, want):
     """``length`` consecutive years holding one of ``titles`` ending at Y+ending."""
     codes, titles = frozenset(p.titles), f.titles
-    family = family_codes(p.titles)
+    family = family_codes(tuple(p.titles))
     what = "/".join(ctx.name(c) for c in p.titles) if want else ""
     return _streak_result(
         # A year counts as reviewed once it has a rating or a title of the same family recorded (the loaders always
