@@ -105,7 +105,12 @@ else:
             "NAME": DATA_DIR / "thidua.sqlite3",
             "OPTIONS": {
                 # WAL lets readers proceed while one writer commits; IMMEDIATE avoids "database is locked" upgrades.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                # Reads go through a memory map (up to 1 GiB) and a 64 MiB page cache instead of 2 MiB of copies:
+                # the eligibility run reads a million rows in one go.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                    "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;"
+                ),
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
