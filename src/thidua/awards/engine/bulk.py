@@ -52,7 +52,7 @@ def judge(task: Task, ctx, keep_all: bool) -> tuple[list[int], list[tuple]]:
         counts[FAIL] += len(subjects) - len(cand)
         if not cand:
             return counts, kept
-    steps = task.rule.tuned_steps(task.sample, ctx)
+    steps = task.rule.tuned_steps(task.sample, ctx, task.index)
     sure, rest = shortcut(steps, task.index, ctx, cand)
     judged = subjects.keys() if cand is None else cand  # a rule may keep a few thousand of 200,000 people
     if sure and not rest:  # certainly eligible without a predicate call; the others are judged below

@@ -134,26 +134,21 @@ class Node:
             out.extend(children_out)
         return status, soon
 
-    def status(self, f, ctx) -> tuple[int, dt.date | None]:
-        """(status, soon_on) without reasons: :meth:`check`'s outcome on the bulk run's fast path."""
+    def status(self, f, ctx, cands: dict | None = None) -> tuple[int, dt.date | None]:
+        """(status, soon_on) without reasons: :meth:`check`'s outcome on the bulk run's fast path. ``cands`` maps
+        a child node to its candidates (see :func:`_node_candidates`): a subject outside them fails that child
+        without a predicate call."""
         if self.mode is None:
             return self.fn(self.params, f, ctx, False)[:2]
-        if self.mode == "all":
-            status, soon = MET, None
-            for child in self.children:
-                s, so = child.status(f, ctx)
-                if s == FAIL:
-                    return FAIL, None
-                if s == SOON:
-                    status, soon = SOON, max(soon or so, so)
-            return status, soon
-        status, soon = FAIL, None
+        all_of = self.mode == "all"
+        status, soon = (MET, None) if all_of else (FAIL, None)
         for child in self.children:
-            s, so = child.status(f, ctx)
-            if s == MET:
-                return MET, None
+            pool = cands.get(child) if cands else None
+            s, so = (FAIL, None) if pool is not None and f.id not in pool else child.status(f, ctx, cands)
+            if s == (FAIL if all_of else MET):
+                return s, None
             if s == SOON:
-                status, soon = SOON, min(soon or so, so)
+                status, soon = SOON, (max(soon or so, so) if all_of else min(soon or so, so))
         return status, soon
 
     def _reason(self, text, status, soon, exclusion, depth) -> Reason:
@@ -188,9 +183,14 @@ class CompiledRule:
         sets.sort(key=len)
         return set.intersection(*sets) if len(sets) > 1 else sets[0]
 
-    def tuned_steps(self, sample, ctx: Ctx) -> tuple:
+    def tuned_steps(self, sample, ctx: Ctx, ix: P.Index | None = None) -> tuple:
         """The fast path's steps reordered for this run's data: the steps that most often decide FAIL on a sample of
-        subjects (per unit of cost) come first. Any order gives the same outcome (see :func:`.bulk.judge`)."""
+        subjects (per unit of cost) come first. Any order gives the same outcome (see :func:`.bulk.judge`). With the
+        run's index, a group step skips the children a subject is no candidate for (see :func:`pruned`)."""
+        steps = self._ordered(sample, ctx)
+        return pruned(steps, ix, ctx) if ix is not None else steps
+
+    def _ordered(self, sample, ctx: Ctx) -> tuple:
         if len(self.steps) < 2 or not sample:
             return self.steps
         fails = [0] * len(self.steps)
@@ -260,6 +260,29 @@ def _group_step(node: Node, f, ctx: Ctx, want: bool):
     """An all_of / any_of group called like a predicate (the fast path's uniform step)."""
     s, so = node.status(f, ctx)
     return s, so, None
+
+
+def _pruned_group_step(params: tuple, f, ctx: Ctx, want: bool):
+    """A group step of a bulk run whose children's candidates are known: ``params`` = (node, candidates by node)."""
+    s, so = params[0].status(f, ctx, params[1])
+    return s, so, None
+
+
+def pruned(steps: tuple, ix: P.Index, ctx: Ctx) -> tuple:
+    """The bulk run's steps with each group's descendants' candidates attached (see :meth:`Node.status`)."""
+
+    def descendants(node: Node):
+        for child in node.children:
+            yield child
+            yield from descendants(child)
+
+    out = []
+    for fn, params, exclusion in steps:
+        if fn is _group_step:
+            cands = {n: _node_candidates(n, ix, ctx) for n in descendants(params)}
+            fn, params = _pruned_group_step, (params, {n: c for n, c in cands.items() if c is not None})
+        out.append((fn, params, exclusion))
+    return tuple(out)
 
 
 def _step_cost(item) -> int:
