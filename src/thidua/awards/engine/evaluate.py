@@ -57,14 +57,15 @@ class Reason:
 class Verdict(
     namedtuple(
         "VerdictFields",
-        "subject_type subject_id unit_id award_code outcome soon_on given_reasons rule_version_id lazy",
-        defaults=(None, None, None, None),
+        "subject_type subject_id unit_id award_code outcome soon_on given_reasons rule_version_id lazy facts",
+        defaults=(None, None, None, None, None),
     )
 ):
     """A subject's outcome for one award: ``du`` / ``sap_du`` (with ``soon_on``) / ``chua_du`` and the reasons.
 
     A tuple, so that a bulk run builds its hundreds of thousands of verdicts cheaply: ``reasons`` are the reasons
-    given, or (bulk run) built on first access from ``lazy`` = (rule, facts, context) and kept.
+    given, or (bulk run) built on first access from ``lazy`` = (rule, context), shared by a rule's verdicts, and the
+    subject's ``facts``, and kept.
     """
 
     @property
@@ -75,7 +76,7 @@ class Verdict(
         kept = self.__dict__.get("reasons")
         if kept is None:
             lazy = self.lazy
-            kept = self.__dict__["reasons"] = lazy[0].reasons(lazy[1], lazy[2]) if lazy is not None else []
+            kept = self.__dict__["reasons"] = lazy[0].reasons(self.facts, lazy[1]) if lazy is not None else []
         return kept
 
     @property
@@ -527,12 +528,10 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
         c = counts[rule.code]
         for i in (FAIL, SOON, MET):
             c[i] += counted[i]
-        code, rv_id = rule.code, rule.rule_version_id
+        code, rv_id, lazy = rule.code, rule.rule_version_id, (rule, ctx)
         verdicts.extend(
             [
-                make(
-                    Verdict, (subject_type, f.id, f.unit_id, code, outcomes[status], soon, None, rv_id, (rule, f, ctx))
-                )
+                make(Verdict, (subject_type, f.id, f.unit_id, code, outcomes[status], soon, None, rv_id, lazy, f))
                 for f, status, soon in kept
             ]
         )
