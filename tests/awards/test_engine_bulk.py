@@ -53,3 +53,22 @@ def test_a_lower_title_of_the_year_means_the_year_was_reviewed(tree):
     assert single.outcome == full["BKBQP"].outcome == "chua_du", [r.text for r in single.reasons]
     assert "BKBQP" not in fast
     assert [r.text for r in full["BKBQP"].reasons] == [r.text for r in single.reasons]
+
+
+def test_rating_pre_filters_stay_right_after_older_years_are_read_for_some_people():
+    """A deep rule reads older years for its candidates between two pre-filters, giving them new ratings dicts; the
+    people who shared a dict before are still found by the later pre-filters (the run failed with a KeyError)."""
+    from thidua.awards.engine.facts import PersonFacts
+    from thidua.awards.engine.predicates import Index
+
+    shared = {2024: 4, 2025: 3}
+    people = {i: PersonFacts(i, 1, "nam", "si_quan") for i in (1, 2, 3)}
+    for f in people.values():
+        f.ratings = shared
+    people[3].ratings = {2025: 4}
+    ix = Index(people)
+    assert ix.rated(2025, 3) == {1, 2, 3}
+    people[1].ratings = {2019: 4, **shared}  # what deepen_ratings does for a candidate of a deep rule
+    assert ix.rated(2024, 4) == {1, 2}
+    assert ix.rated(2025, 4) == {3}
+    assert ix.unrated(2024) == {3}

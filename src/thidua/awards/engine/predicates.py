@@ -463,14 +463,33 @@ class Index:
                 out.update(ids)
         return out
 
+    def rating_groups(self) -> list[tuple[dict, list[int]]]:
+        """``(ratings, ids)`` of the people sharing each ratings dict (people with the same history share one, see
+        ``facts._packed_ratings``). A snapshot that holds the dicts themselves: a later ``deepen_ratings`` gives some
+        people new dicts, which changes only years older than the ones the pre-filters read."""
+
+        def build():
+            out: dict[int, tuple[dict, list[int]]] = {}
+            for i, f in self.people.items():
+                ratings = f.ratings
+                group = out.get(id(ratings))  # every dict is alive during the pass, so ids are unique
+                if group is None:
+                    out[id(ratings)] = (ratings, [i])
+                else:
+                    group[1].append(i)
+            return list(out.values())
+
+        return self._get(("ratings",), build)
+
     def rated(self, year: int, rank: int) -> set:
         """People rated ``rank`` or better in ``year`` (rank 1: anyone with a rating)."""
 
         def build():
-            # People with the same history share one ratings dict (see facts._packed_ratings): group by it.
-            groups = self.grouped("ratings", lambda f: id(f.ratings))
-            dicts = {id(f.ratings): f.ratings for f in map(self.people.__getitem__, (g[0] for g in groups.values()))}
-            return self.pick(groups, lambda key: dicts[key].get(year, 0) >= rank)
+            out: set = set()
+            for ratings, ids in self.rating_groups():
+                if ratings.get(year, 0) >= rank:
+                    out.update(ids)
+            return out
 
         return self._get(("r", year, rank), build)
 
