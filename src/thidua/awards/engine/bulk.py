@@ -54,12 +54,12 @@ def judge(task: Task, ctx, keep_all: bool) -> tuple[list[int], list[tuple]]:
             return counts, kept
     steps = task.rule.tuned_steps(task.sample, ctx, task.index)
     sure, rest = shortcut(steps, task.index, ctx, cand)
-    judged = subjects.keys() if cand is None else cand  # a rule may keep a few thousand of 200,000 people
+    judged = cand  # the ids left to judge (None: every subject); a rule may keep a few thousand of 200,000 people
     if sure and not rest:  # certainly eligible without a predicate call; the others are judged below
         counts[MET] += len(sure)
         kept.extend([(f, MET, None) for f in map(subjects.__getitem__, sorted(sure))])
-        judged = judged - sure
-    chosen = subjects.values() if judged is subjects.keys() else map(subjects.__getitem__, sorted(judged))
+        judged = (subjects.keys() if cand is None else cand) - sure
+    chosen = subjects.values() if judged is None else map(subjects.__getitem__, sorted(judged))
     for f in chosen:
         status, soon = MET, None
         for fn, params, exclusion in steps if sure is None or f.id not in sure else rest:

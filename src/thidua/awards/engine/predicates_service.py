@@ -23,6 +23,11 @@ AREA = "vùng biển, đảo, ĐBKK"
 # --- service years -----------------------------------------------------------------------------------------------
 
 
+def required_years(p, female: bool) -> int:
+    """The years of service ``p`` asks of a woman (its female threshold when it has one) or of a man."""
+    return p.years_female if (female and p.years_female is not None) else p.years
+
+
 def service_years(p, f, ctx, want):
     """Service length on 31/12: continuous (current run) or total; female threshold; band maximum; ×2 time; soon."""
     runs = f.runs
@@ -82,7 +87,7 @@ def _months_at(p, f, runs, weighted, day: dt.date) -> int:
 
 def _service_years(p, f, ctx, want, runs, serving):
     """The judgement of :func:`service_years` on already computed runs (MET in the band, FAIL past it, SOON, FAIL)."""
-    years = p.years_female if (p.years_female is not None and f.gender == "nu") else p.years
+    years = required_years(p, f.gender == "nu")
     need = years * 12
     weighted = _weighted(p, f, runs, serving) if p.multiplier and f.weighted_service else ()
     if p.basis == "continuous":
@@ -176,7 +181,7 @@ def _cand_service_years(p, ix: Index, ctx):
 
     def about_enough(key) -> bool:
         upper, lower, female = key
-        years = p.years_female if (p.years_female is not None and female) else p.years
+        years = required_years(p, female)
         return (top is None or lower < top) and upper >= years * 12 - p.soon_months - 1
 
     def build():

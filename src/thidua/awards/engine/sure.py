@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import predicates as P
 from .predicates import Index, _serving_months
-from .predicates_service import service_groups, service_years
+from .predicates_service import required_years, service_groups, service_years
 
 INSIDE, OUTSIDE = True, False
 
@@ -58,7 +58,7 @@ def _service_years(p, ix: Index, ctx):
 
     def certainly(key) -> bool:
         upper, lower, female = key
-        years = p.years_female if (p.years_female is not None and female) else p.years
+        years = required_years(p, female)
         return lower >= years * 12 and (top is None or upper < top)
 
     def build():
