@@ -54,7 +54,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from thidua.awards.engine import evaluate, explain, rules_in_force
+    from thidua.awards.eligibility.engine import evaluate, explain, rules_in_force
     from thidua.org.models import Person
     from thidua.records.models import PersonRating
 
@@ -64,7 +64,7 @@ def main() -> None:
         call_command("synth", people=args.people, seed=args.seed)
         print(f"synth {args.people}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
     if not PersonRating.objects.filter(year=args.year).exists():
-        from thidua.records.synth import generate
+        from thidua.demo.synth.records import generate
 
         start = time.perf_counter()
         generate(first=args.year - 9, last=args.year, seed=args.seed, replace=True)

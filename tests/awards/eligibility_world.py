@@ -10,7 +10,8 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from thidua.awards.models import Award, EligibilityResult, EligibilityRun, RuleVersion
+from thidua.awards.eligibility.models import EligibilityResult, EligibilityRun, RuleVersion
+from thidua.catalogue.models import Award
 
 YEAR = 2024
 

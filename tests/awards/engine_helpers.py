@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
 from thidua.org import services as org
 from thidua.org.models import ServicePeriod, UnitMembership
 from thidua.records.models import (

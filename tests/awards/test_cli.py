@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from thidua.awards.models import EligibilityRun
+from thidua.awards.eligibility.models import EligibilityRun
 from thidua.records.models import PersonRating
 
 

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from thidua.awards.engine import evaluate, evaluate_full, explain, rules_in_force
+from thidua.awards.eligibility.engine import evaluate, evaluate_full, explain, rules_in_force
 
 from .engine_helpers import person, service, title
 
@@ -58,8 +58,8 @@ def test_a_lower_title_of_the_year_means_the_year_was_reviewed(tree):
 def test_rating_pre_filters_stay_right_after_older_years_are_read_for_some_people():
     """A deep rule reads older years for its candidates between two pre-filters, giving them new ratings dicts; the
     people who shared a dict before are still found by the later pre-filters (the run failed with a KeyError)."""
-    from thidua.awards.engine.facts import PersonFacts
-    from thidua.awards.engine.predicates import Index
+    from thidua.awards.eligibility.engine.facts import PersonFacts
+    from thidua.awards.eligibility.engine.predicates import Index
 
     shared = {2024: 4, 2025: 3}
     people = {i: PersonFacts(i, 1, "nam", "si_quan") for i in (1, 2, 3)}

@@ -9,13 +9,13 @@ import datetime as dt
 
 import pytest
 
-from thidua.awards.engine import evaluate, explain
-from thidua.awards.models import Award
-from thidua.awards.rules import RuleDocumentError, validate
+from thidua.awards.eligibility.engine import evaluate, explain
+from thidua.awards.eligibility.rules import RuleDocumentError, validate
+from thidua.catalogue.models import Award
+from thidua.demo.records.collective import block_sheet
 from thidua.emulation.choices import CriterionKind
 from thidua.emulation.services import scoring as score_svc
 from thidua.org import services as org
-from thidua.records.demo.collective import block_sheet
 
 from .engine_helpers import discipline, enterprise, person, title, unit_rate
 from .test_engine_rules_more import workers

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from thidua.awards.engine import evaluate, explain
+from thidua.awards.eligibility.engine import evaluate, explain
 
 from .engine_helpers import achievement, discipline, leave, person, rate, review, service, title
 

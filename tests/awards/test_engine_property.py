@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thidua.awards.engine import evaluate, explain
+from thidua.awards.eligibility.engine import evaluate, explain
 from thidua.org.models import Person, Position, ServicePeriod
 
 from .engine_helpers import achievement, discipline, person, review, service, title

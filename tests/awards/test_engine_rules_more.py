@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from thidua.awards.engine import evaluate, explain
+from thidua.awards.eligibility.engine import evaluate, explain
 
 from .engine_helpers import achievement, enterprise, person, title, unit_rate
 from .test_engine_unit import company, staff

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from thidua.awards.engine import evaluate, explain
-from thidua.awards.rules import RuleDocumentError, parse_file, rule_files, validate
+from thidua.awards.eligibility.engine import evaluate, explain
+from thidua.awards.eligibility.rules import RuleDocumentError, parse_file, rule_files, validate
 from thidua.org.models import Position, ServicePeriod
 
 from .engine_helpers import discipline, person, title

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from thidua.awards.engine import caps, evaluate, explain
-from thidua.awards.models import Award
-from thidua.awards.services import rule_version_create
+from thidua.awards.eligibility.engine import caps, evaluate, explain
+from thidua.awards.eligibility.services import rule_version_create
+from thidua.catalogue.models import Award
 from thidua.org import services as org
 
 from .engine_helpers import discipline, person, title, unit_rate

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from tests.awards.eligibility_world import REASON_OK, REASON_SOON, make_elig
-from thidua.awards.exports import HEADERS
+from thidua.awards.eligibility.exports import HEADERS
 
 EXPORT = reverse("eligibility_export")
 

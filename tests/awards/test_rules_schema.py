@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from thidua.awards.models import Award, RuleVersion
-from thidua.awards.rules import RuleDocumentError, parse_file, rule_files, validate
-from thidua.awards.services import rule_version_create
+from thidua.awards.eligibility.models import RuleVersion
+from thidua.awards.eligibility.rules import RuleDocumentError, parse_file, rule_files, validate
+from thidua.awards.eligibility.services import rule_version_create
+from thidua.catalogue.models import Award
 from thidua.core.models import AuditEvent
 
 GOOD = {

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from thidua.awards.models import EligibilityResult, EligibilityRun
-from thidua.awards.services import eligibility_run_create, eligibility_run_execute
+from thidua.awards.eligibility.models import EligibilityResult, EligibilityRun
+from thidua.awards.eligibility.services import eligibility_run_create, eligibility_run_execute
 from thidua.core.models import AuditEvent, Job
 
 from .engine_helpers import person
@@ -55,7 +55,7 @@ def test_same_inputs_same_hash_and_changed_inputs_new_hash(tree):
 
 
 def test_failed_run_is_marked(tree, monkeypatch):
-    from thidua.awards import services
+    from thidua.awards.eligibility import services
 
     def boom(*args, **kwargs):
         raise RuntimeError("hỏng")

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from tests.awards.eligibility_world import REASON_OK, make_elig, stored_run
 from tests.conftest import make_user
-from thidua.awards.models import EligibilityResult
-from thidua.awards.tasks import store_caps
+from thidua.awards.eligibility.models import EligibilityResult
+from thidua.awards.eligibility.tasks import store_caps
 from thidua.core.choices import Role
 from thidua.core.models import Job
 from thidua.org.models import Person
@@ -199,7 +199,7 @@ class FakeReason:
 def fake_engine(monkeypatch):
     """Replace the engine's ``explain`` and the what-if check by stubs recording their calls: these tests are about
     the pages, not the rules (the real engine is exercised in test_whatif and the engine's own tests)."""
-    from thidua.awards import engine, whatif
+    from thidua.awards.eligibility import engine, whatif
 
     calls = []
 
@@ -309,7 +309,7 @@ def test_unit_eligibility_with_the_engine(client, users, tree):
 
 @pytest.mark.django_db
 def test_administrator_adds_a_rule_version(client, users):
-    from thidua.awards.models import RuleVersion
+    from thidua.awards.eligibility.models import RuleVersion
 
     client.force_login(users.admin)
     path = "src/thidua/awards/rules/files/CSTT_v2.toml"
@@ -339,7 +339,7 @@ def test_invalid_rule_document_shows_the_faulty_field_path(client, users):
 def test_rule_document_can_be_uploaded(client, users):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from thidua.awards.models import RuleVersion
+    from thidua.awards.eligibility.models import RuleVersion
 
     client.force_login(users.admin)
     with open("src/thidua/awards/rules/files/LDTT_v2.toml", "rb") as f:

@@ -1,13 +1,12 @@
-"""The award catalogue of DOMAIN.md §5 is seeded by the data migration with kinds, families and reward multiples."""
+"""The award catalogue of DOMAIN.md §5 is seeded from its data file by the data migration, with kinds, families and
+reward multiples; the engine and the rule loader read codes, names and families from the same file."""
 
 from decimal import Decimal
 
 import pytest
 
-from thidua.awards.catalogue import CATALOGUE, seed_catalogue
-from thidua.awards.models import Award, RuleVersion
-from thidua.awards.rules import load_rule_files, rule_files
-from thidua.awards.rules.loader import FILES_DIR
+from thidua.catalogue.models import Award
+from thidua.catalogue.seed import catalogue_items, seed_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -60,16 +59,15 @@ def test_seeding_is_idempotent():
     before = Award.objects.count()
     seed_catalogue(Award)
     seed_catalogue(Award, update=False)
-    assert Award.objects.count() == before == len(CATALOGUE)
+    assert Award.objects.count() == before == len(catalogue_items())
 
 
-def test_rule_files_are_loaded_once_and_a_changed_file_is_a_new_version(tmp_path):
-    # Every file is loaded (a browser test's flush re-seeds through post_migrate, so count at least the files).
-    assert RuleVersion.objects.count() >= len(rule_files())
-    assert load_rule_files() == []  # idempotent
-    src = (FILES_DIR / "HC_QKQT_v1.toml").read_text(encoding="utf-8")
-    (tmp_path / "HC_QKQT_v1.toml").write_text(src.replace("years = 25", "years = 26"), encoding="utf-8")
-    newest = RuleVersion.objects.filter(award__code="HC_QKQT").order_by("-version").first().version
-    created = load_rule_files(tmp_path)
-    assert [(rv.award.code, rv.version) for rv in created] == [("HC_QKQT", newest + 1)]
-    assert load_rule_files(tmp_path) == []
+def test_the_data_file_is_the_one_source_of_codes_names_and_families():
+    from thidua.awards.eligibility.engine.predicates import FAMILY
+    from thidua.awards.eligibility.engine.predicates_unit import AWARD_NAMES
+    from thidua.awards.eligibility.rules.loader import AWARD_CODES
+
+    table = {a.code: (a.name, a.family) for a in Award.objects.all()}
+    assert AWARD_CODES == set(table) == {item["code"] for item in catalogue_items()}
+    assert {code: name for code, (name, _) in table.items()} == AWARD_NAMES
+    assert FAMILY["CSTT"] == {code for code, (_, family) in table.items() if family == "ca_nhan_hang_nam"}

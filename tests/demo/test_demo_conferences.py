@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 from docx import Document
 
+from thidua.demo.emulation.conferences import load_conferences
+from thidua.demo.org.load import load
 from thidua.emulation.choices import ConferenceStatus, OutcomeKind, SheetStatus
-from thidua.emulation.demo import load_conferences
 from thidua.emulation.minutes import minutes_docx
 from thidua.emulation.models import (
     AgendaItem,
@@ -25,7 +26,6 @@ from thidua.emulation.models import (
     UnitReport,
 )
 from thidua.emulation.services import scoring
-from thidua.org.demo.load import load
 from thidua.org.models import GroupHandover
 
 D = dt.date

@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from thidua.core.models import AuditEvent, RoleAssignment, User
+from thidua.demo.org import data
 from thidua.org import selectors
 from thidua.org.choices import GroupRole, Rank
-from thidua.org.demo import data
 from thidua.org.models import (
     EmulationGroup,
     GroupHandover,

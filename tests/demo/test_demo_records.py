@@ -8,8 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from thidua.demo.records import CASES, load_records
 from thidua.org.models import OrgUnit, Person
-from thidua.records.demo import CASES, load_records
 from thidua.records.models import Achievement, AwardRecord, Discipline, PendingReview, PersonRating, UnitRating
 
 MODELS = (PersonRating, UnitRating, AwardRecord, Achievement, Discipline, PendingReview)
@@ -55,7 +55,7 @@ MAIN_RULES = {"CSTT", "CSTDCS", "DVQT", "DVTT"} | EXPECTED_SOON | NEVER_SOON
 
 
 def test_every_main_rule_has_eligible_not_eligible_and_soon_subjects(loaded):
-    engine = pytest.importorskip("thidua.awards.engine")
+    engine = pytest.importorskip("thidua.awards.eligibility.engine")
     verdicts = engine.evaluate(2025, include_not_eligible=True)
     seen = Counter((v.award_code, v.outcome) for v in verdicts)
     for code in MAIN_RULES:
@@ -108,7 +108,7 @@ SOON_MONTHS = {
 
 
 def test_scenarios_judged_as_designed(loaded):
-    engine = pytest.importorskip("thidua.awards.engine")
+    engine = pytest.importorskip("thidua.awards.eligibility.engine")
     born = {c.name: c.born for c in CASES}
     # The bulk run (pre-filters, shortcuts, older rating years read only for candidates) says the same.
     bulk = {(v.subject_id, v.award_code): v.outcome for v in engine.evaluate(2025) if v.subject_type == "person"}
@@ -122,7 +122,7 @@ def test_scenarios_judged_as_designed(loaded):
 
 
 def test_truong_sa_time_counts_double_in_the_reason(loaded):
-    engine = pytest.importorskip("thidua.awards.engine")
+    engine = pytest.importorskip("thidua.awards.eligibility.engine")
     case = next(c for c in CASES if c.double_time_until)
     person = Person.objects.get(full_name=case.name, date_of_birth=case.born)
     text = " ".join(r.text for r in engine.explain(person, "HCCSVV_HANG_BA", 2025).reasons)
@@ -153,7 +153,7 @@ UNIT_SCENARIOS = [
 def test_collective_scenarios_judged_as_designed(loaded):
     """Enterprises and military units, the 2025 block rankings (Khối 2 published, Khối 3/TCCT only previewed) and
     the collectives whose 2025 result is not recorded yet."""
-    engine = pytest.importorskip("thidua.awards.engine")
+    engine = pytest.importorskip("thidua.awards.eligibility.engine")
     # The bulk run takes the members' figures from the people facts it loaded; explain() queries them.
     bulk = {(v.subject_id, v.award_code): v for v in engine.evaluate(2025) if v.subject_type == "unit"}
     for (parent, name), award, outcome, text in UNIT_SCENARIOS:

@@ -10,10 +10,10 @@ from django.test import override_settings
 
 from thidua.core.choices import Role
 from thidua.core.models import RoleAssignment, User
+from thidua.demo.synth.org import plan_units
+from thidua.demo.synth.people import PeopleGenerator, UnitSlot
 from thidua.org.choices import CATEGORY_RANKS
 from thidua.org.models import OrgUnit, Person, Position, UnitMembership
-from thidua.org.synth import PeopleGenerator, UnitSlot
-from thidua.org.synth_org import plan_units
 
 
 def test_synth_creates_people_and_units(db):

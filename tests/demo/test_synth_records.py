@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
-from thidua.org.synth_org import synthesize
+from thidua.demo.synth.org import synthesize
 from thidua.records.models import Achievement, AwardRecord, PersonRating, UnitRating
 
 

@@ -122,7 +122,7 @@ def demo(transactional_db):
     """The demo data (``thidua demo``), loaded into the live server's database; returns the demo password."""
     from django.core.management import call_command
 
-    from thidua.org.demo.data import DEMO_PASSWORD
+    from thidua.demo.org.data import DEMO_PASSWORD
 
     call_command("demo", stdout=io.StringIO())
     return DEMO_PASSWORD

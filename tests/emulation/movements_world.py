@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from thidua.awards.catalogue import seed_catalogue
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
+from thidua.catalogue.seed import seed_catalogue
 from thidua.emulation.services import movements as services
 
 D = dt.date

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.conftest import make_user
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
 from thidua.core.choices import Role
 from thidua.emulation.choices import CriterionKind, SheetStatus
 from thidua.emulation.models import Score, ScoreChange

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua.awards.catalogue import seed_catalogue
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
+from thidua.catalogue.seed import seed_catalogue
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import datetime as dt
 from types import SimpleNamespace
 
 from tests import matrix as mx
-from thidua.awards.catalogue import seed_catalogue
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
+from thidua.catalogue.seed import seed_catalogue
 from thidua.records import services
 
 R = mx.Route

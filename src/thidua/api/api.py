@@ -77,7 +77,7 @@ def _mount() -> None:
     from thidua.org.api import router as org_router
 
     api.add_router("", org_router)
-    api.add_router("", "thidua.awards.api.router")
+    api.add_router("", "thidua.awards.eligibility.api.router")
     api.add_router("", "thidua.records.api.router")
     api.add_router("", "thidua.emulation.api_reports.router")
     api.add_router("", "thidua.emulation.api_movements.router")

@@ -1,408 +1,86 @@
-"""The award catalogue of DOMAIN.md §5: every emulation title (danh hiệu) and award form (hình thức) the army uses.
+"""The award catalogue of DOMAIN.md §5, read from its one source of truth: ``data/awards.toml``.
 
 Each entry carries its subject, period, level, the family of titles of which one subject may hold only one a year,
 the reward multiples of the base salary (R15 and the §0b table) and its legal basis with the verification tag.
-:func:`seed_catalogue` writes it idempotently (``update_or_create`` by code); a data migration calls it.
+:func:`seed_catalogue` writes the file into the ``Award`` table idempotently (``update_or_create`` by code); a data
+migration and every ``migrate`` call it. The rule loader and the engine read codes, names and families through
+:func:`award_codes`, :func:`award_names` and :func:`families` — never from a second list in Python.
 """
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 
-PERSON_YEARLY = "ca_nhan_hang_nam"
-UNIT_YEARLY = "tap_the_hang_nam"
+DATA_FILE = Path(__file__).parent / "data" / "awards.toml"
 
 
 def _d(value: str | None) -> Decimal | None:
     return Decimal(value) if value is not None else None
 
 
-# (code, name, short_name, kind, subject, period, level, family, rank, reward_person, reward_unit, legal_basis,
-#  verification, note)
-CATALOGUE: list[dict] = [
-    # Individual yearly titles (one of the family per person and year).
-    dict(
-        code="CSTT",
-        name="Chiến sĩ tiên tiến",
-        short_name="CSTT",
-        kind="danh_hieu",
-        subject="ca_nhan",
-        period="hang_nam",
-        level="co_so",
-        family=PERSON_YEARLY,
-        rank=1,
-        reward_person="0.3",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 24; Nghị định 98/2023 Điều 54 (mức thưởng)",
-        verification="V",
-        note="Quân nhân, CNVQP trong đơn vị chiến đấu; hoàn thành tốt nhiệm vụ trở lên.",
-    ),
-    dict(
-        code="LDTT",
-        name="Lao động tiên tiến",
-        short_name="LĐTT",
-        kind="danh_hieu",
-        subject="ca_nhan",
-        period="hang_nam",
-        level="co_so",
-        family=PERSON_YEARLY,
-        rank=1,
-        reward_person="0.3",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 24",
-        verification="V",
-        note="Công nhân, viên chức quốc phòng, lao động hợp đồng trong nhà máy, doanh nghiệp.",
-    ),
-    dict(
-        code="CSTDCS",
-        name="Chiến sĩ thi đua cơ sở",
-        short_name="CSTĐCS",
-        kind="danh_hieu",
-        subject="ca_nhan",
-        period="hang_nam",
-        level="co_so",
-        family=PERSON_YEARLY,
-        rank=2,
-        reward_person="1.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 23",
-        verification="V",
-    ),
-    dict(
-        code="CSTDTQ",
-        name="Chiến sĩ thi đua toàn quân",
-        short_name="CSTĐ toàn quân",
-        kind="danh_hieu",
-        subject="ca_nhan",
-        period="khi_du_dieu_kien",
-        level="bo",
-        reward_person="3.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 22",
-        verification="V",
-    ),
-    dict(
-        code="CSTD_TOAN_QUOC",
-        name="Chiến sĩ thi đua toàn quốc",
-        short_name="CSTĐ toàn quốc",
-        kind="danh_hieu",
-        subject="ca_nhan",
-        period="khi_du_dieu_kien",
-        level="nha_nuoc",
-        reward_person="4.5",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 21",
-        verification="V",
-    ),
-    # Collective yearly titles.
-    dict(
-        code="DVTT",
-        name="Đơn vị tiên tiến",
-        short_name="ĐVTT",
-        kind="danh_hieu",
-        subject="tap_the",
-        period="hang_nam",
-        level="co_so",
-        family=UNIT_YEARLY,
-        rank=1,
-        reward_unit="0.8",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 28",
-        verification="V-old",
-        note="Tiêu chí theo Luật cũ (> 50% CSTT); Điều 28 Luật 2022 chưa xác minh.",
-    ),
-    dict(
-        code="TTLDTT",
-        name="Tập thể lao động tiên tiến",
-        short_name="TTLĐTT",
-        kind="danh_hieu",
-        subject="tap_the",
-        period="hang_nam",
-        level="co_so",
-        family=UNIT_YEARLY,
-        rank=1,
-        reward_unit="0.8",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 28",
-        verification="V-old",
-    ),
-    dict(
-        code="DVQT",
-        name="Đơn vị Quyết thắng",
-        short_name="ĐVQT",
-        kind="danh_hieu",
-        subject="tap_the",
-        period="hang_nam",
-        level="co_so",
-        family=UNIT_YEARLY,
-        rank=2,
-        reward_unit="1.5",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 27",
-        verification="V",
-    ),
-    dict(
-        code="TTLDXS",
-        name="Tập thể lao động xuất sắc",
-        short_name="TTLĐXS",
-        kind="danh_hieu",
-        subject="tap_the",
-        period="hang_nam",
-        level="co_so",
-        family=UNIT_YEARLY,
-        rank=2,
-        reward_unit="1.5",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 27",
-        verification="V",
-    ),
-    dict(
-        code="CO_DVTT_BQP",
-        name="Cờ thi đua của đơn vị trực thuộc Bộ Quốc phòng",
-        short_name="Cờ thi đua đơn vị",
-        kind="danh_hieu",
-        subject="tap_the",
-        period="hang_nam",
-        level="tong_cuc",
-        reward_unit="6.0",
-        legal_basis="Thông tư 151/2018/TT-BQP Điều 12 khoản 7 (cũ); Nghị định 152/2025 Điều 50 khoản 2 điểm g",
-        verification="V-old",
-        note="Số lượng cờ do thủ trưởng đơn vị trực thuộc Bộ quyết định.",
-    ),
-    dict(
-        code="CO_BQP",
-        name="Cờ thi đua của Bộ Quốc phòng",
-        short_name="Cờ thi đua BQP",
-        kind="danh_hieu",
-        subject="tap_the",
-        period="hang_nam",
-        level="bo",
-        reward_unit="8.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 26",
-        verification="UNVERIFIED",
-    ),
-    dict(
-        code="CO_CP",
-        name="Cờ thi đua của Chính phủ",
-        short_name="Cờ thi đua CP",
-        kind="danh_hieu",
-        subject="tap_the",
-        period="hang_nam",
-        level="chinh_phu",
-        reward_unit="12.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 25",
-        verification="V-old",
-    ),
-    # Award forms.
-    dict(
-        code="GK",
-        name="Giấy khen",
-        short_name="Giấy khen",
-        kind="hinh_thuc",
-        subject="ca_hai",
-        period="khi_du_dieu_kien",
-        level="co_so",
-        reward_person="0.3",
-        reward_unit="0.6",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 76; Nghị định 152/2025 Điều 50",
-        verification="S",
-    ),
-    # A rule document judges one kind of subject: Giấy khen is checked under one code per subject.
-    dict(
-        code="GK_CA_NHAN",
-        name="Giấy khen (cá nhân)",
-        short_name="Giấy khen cá nhân",
-        kind="hinh_thuc",
-        subject="ca_nhan",
-        period="khi_du_dieu_kien",
-        level="co_so",
-        reward_person="0.3",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 76; Nghị định 152/2025 Điều 50",
-        verification="UNVERIFIED",
-        note="Mã xét điều kiện Giấy khen cho cá nhân; tiêu chí trong Thông tư 118/2023/TT-BQP chưa xác minh.",
-    ),
-    dict(
-        code="GK_TAP_THE",
-        name="Giấy khen (tập thể)",
-        short_name="Giấy khen tập thể",
-        kind="hinh_thuc",
-        subject="tap_the",
-        period="khi_du_dieu_kien",
-        level="co_so",
-        reward_unit="0.6",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 76; Nghị định 152/2025 Điều 50",
-        verification="UNVERIFIED",
-        note="Mã xét điều kiện Giấy khen cho tập thể; tiêu chí trong Thông tư 118/2023/TT-BQP chưa xác minh.",
-    ),
-    dict(
-        code="BK_TONG_CUC",
-        name="Bằng khen của đơn vị trực thuộc Bộ Quốc phòng",
-        short_name="Bằng khen tổng cục",
-        kind="hinh_thuc",
-        subject="ca_hai",
-        period="khi_du_dieu_kien",
-        level="tong_cuc",
-        reward_person="1.0",
-        reward_unit="2.0",
-        legal_basis="Nghị định 152/2025 Điều 50",
-        verification="S",
-    ),
-    dict(
-        code="BKBQP",
-        name="Bằng khen của Bộ trưởng Bộ Quốc phòng",
-        short_name="BKBQP",
-        kind="hinh_thuc",
-        subject="ca_hai",
-        period="khi_du_dieu_kien",
-        level="bo",
-        reward_person="1.5",
-        reward_unit="3.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 74 khoản 1 điểm d; Thông tư 118/2023/TT-BQP Điều 28",
-        verification="V",
-    ),
-    dict(
-        code="BKTTCP",
-        name="Bằng khen của Thủ tướng Chính phủ",
-        short_name="BKTTCP",
-        kind="hinh_thuc",
-        subject="ca_hai",
-        period="khi_du_dieu_kien",
-        level="chinh_phu",
-        reward_person="3.5",
-        reward_unit="7.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 71",
-        verification="V-old",
-    ),
-    dict(
-        code="HCCSVV_HANG_BA",
-        name="Huy chương Chiến sĩ vẻ vang hạng Ba",
-        short_name="HCCSVV hạng Ba",
-        kind="hinh_thuc",
-        subject="ca_nhan",
-        period="nien_han",
-        level="nha_nuoc",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 57",
-        verification="V-old",
-    ),
-    dict(
-        code="HCCSVV_HANG_NHI",
-        name="Huy chương Chiến sĩ vẻ vang hạng Nhì",
-        short_name="HCCSVV hạng Nhì",
-        kind="hinh_thuc",
-        subject="ca_nhan",
-        period="nien_han",
-        level="nha_nuoc",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 57",
-        verification="V-old",
-    ),
-    dict(
-        code="HCCSVV_HANG_NHAT",
-        name="Huy chương Chiến sĩ vẻ vang hạng Nhất",
-        short_name="HCCSVV hạng Nhất",
-        kind="hinh_thuc",
-        subject="ca_nhan",
-        period="nien_han",
-        level="nha_nuoc",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 57",
-        verification="V-old",
-    ),
-    dict(
-        code="HC_QKQT",
-        name="Huy chương Quân kỳ quyết thắng",
-        short_name="HC QKQT",
-        kind="hinh_thuc",
-        subject="ca_nhan",
-        period="nien_han",
-        level="nha_nuoc",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15 Điều 55",
-        verification="V",
-    ),
-    dict(
-        code="HCBVTQ_HANG_BA",
-        name="Huân chương Bảo vệ Tổ quốc hạng Ba",
-        short_name="HCBVTQ hạng Ba",
-        kind="hinh_thuc",
-        subject="ca_hai",
-        period="qua_trinh",
-        level="nha_nuoc",
-        reward_person="4.5",
-        reward_unit="9.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025 Điều 50",
-        verification="UNVERIFIED",
-        note="Tiêu chí cống hiến theo hệ số chức vụ: [REPO], chưa xác minh.",
-    ),
-    dict(
-        code="HCBVTQ_HANG_NHI",
-        name="Huân chương Bảo vệ Tổ quốc hạng Nhì",
-        short_name="HCBVTQ hạng Nhì",
-        kind="hinh_thuc",
-        subject="ca_hai",
-        period="qua_trinh",
-        level="nha_nuoc",
-        reward_person="7.5",
-        reward_unit="15.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025 Điều 50",
-        verification="UNVERIFIED",
-    ),
-    dict(
-        code="HCBVTQ_HANG_NHAT",
-        name="Huân chương Bảo vệ Tổ quốc hạng Nhất",
-        short_name="HCBVTQ hạng Nhất",
-        kind="hinh_thuc",
-        subject="ca_hai",
-        period="qua_trinh",
-        level="nha_nuoc",
-        reward_person="9.0",
-        reward_unit="18.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025 Điều 50",
-        verification="UNVERIFIED",
-    ),
-    dict(
-        code="KNC_VSNXD_QDNDVN",
-        name="Kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội nhân dân Việt Nam”",
-        short_name="KNC VSNXD QĐNDVN",
-        kind="hinh_thuc",
-        subject="ca_nhan",
-        period="nien_han",
-        level="bo",
-        legal_basis="Thông tư 160/2014/TT-BQP (cũ); ngưỡng niên hạn theo phần mềm tham khảo QLKT",
-        verification="REPO",
-    ),
-    dict(
-        code="AH_LLVTND",
-        name="Anh hùng Lực lượng vũ trang nhân dân",
-        short_name="AH LLVTND",
-        kind="danh_hieu",
-        subject="ca_hai",
-        period="dot_xuat",
-        level="nha_nuoc",
-        reward_person="15.5",
-        reward_unit="31.0",
-        legal_basis="Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025 Điều 50",
-        verification="V",
-        note="Xét hai đợt mỗi năm (trước 15/4 và 15/9).",
-    ),
-]
+@lru_cache(maxsize=1)
+def catalogue_items() -> tuple[dict, ...]:
+    """Every item of the shipped catalogue, in the file's order (read once per process)."""
+    with DATA_FILE.open("rb") as fh:
+        return tuple(tomllib.load(fh)["award"])
 
 
-def seed_catalogue(award_model, *, update: bool = True) -> int:
+def award_codes() -> frozenset[str]:
+    """The codes of every catalogue item."""
+    return frozenset(item["code"] for item in catalogue_items())
+
+
+def award_names() -> dict[str, str]:
+    """Award code → full Vietnamese name."""
+    return {item["code"]: item["name"] for item in catalogue_items()}
+
+
+def families() -> dict[str, frozenset[str]]:
+    """Award code → the codes of its family (titles of which a subject holds one a year); codes without a family
+    are absent."""
+    members: dict[str, set[str]] = {}
+    for item in catalogue_items():
+        if item.get("family"):
+            members.setdefault(item["family"], set()).add(item["code"])
+    return {code: frozenset(codes) for codes in members.values() for code in codes}
+
+
+def _defaults(item: dict, order: int) -> dict:
+    """The model fields of one catalogue item (everything but its code)."""
+    return {
+        "name": item["name"],
+        "short_name": item.get("short_name", ""),
+        "kind": item["kind"],
+        "subject": item["subject"],
+        "period": item["period"],
+        "level": item["level"],
+        "family": item.get("family", ""),
+        "rank": item.get("rank", 0),
+        "reward_person": _d(item.get("reward_person")),
+        "reward_unit": _d(item.get("reward_unit")),
+        "legal_basis": item["legal_basis"],
+        "verification": item["verification"],
+        "note": item.get("note", ""),
+        "order": order * 10,
+    }
+
+
+def seed_catalogue(award_model=None, *, update: bool = True) -> int:
     """Create or update every catalogue item by code (idempotent); returns how many items were written.
 
-    ``award_model`` is the ``Award`` class — the historical one when called from a data migration. With
-    ``update=False`` only missing items are created, so an administrator's edits are kept.
+    ``award_model`` is the ``Award`` class — the historical one when called from a data migration (default: the
+    current model). With ``update=False`` only missing items are created, so an administrator's edits are kept.
     """
-    for order, item in enumerate(CATALOGUE, start=1):
-        data = dict(item)
-        code = data.pop("code")
-        defaults = {
-            "name": data["name"],
-            "short_name": data.get("short_name", ""),
-            "kind": data["kind"],
-            "subject": data["subject"],
-            "period": data["period"],
-            "level": data["level"],
-            "family": data.get("family", ""),
-            "rank": data.get("rank", 0),
-            "reward_person": _d(data.get("reward_person")),
-            "reward_unit": _d(data.get("reward_unit")),
-            "legal_basis": data["legal_basis"],
-            "verification": data["verification"],
-            "note": data.get("note", ""),
-            "order": order * 10,
-        }
+    if award_model is None:
+        from .models import Award as award_model
+    items = catalogue_items()
+    for order, item in enumerate(items, start=1):
+        defaults = _defaults(item, order)
         if update:
-            award_model.objects.update_or_create(code=code, defaults=defaults)
+            award_model.objects.update_or_create(code=item["code"], defaults=defaults)
         else:
-            award_model.objects.get_or_create(code=code, defaults=defaults)
-    return len(CATALOGUE)
+            award_model.objects.get_or_create(code=item["code"], defaults=defaults)
+    return len(items)

@@ -50,9 +50,11 @@ INSTALLED_APPS = [
     "ninja",
     "thidua.core",
     "thidua.org",
+    "thidua.catalogue",
     "thidua.records",
     "thidua.awards",
     "thidua.emulation",
+    "thidua.demo",
 ]
 
 MIDDLEWARE = [

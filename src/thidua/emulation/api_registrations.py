@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from ninja import Query, Router
 from ninja.errors import HttpError
 
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
 from thidua.core.choices import Action
 from thidua.org.api import unit_for_write
 from thidua.org.models import EmulationGroup, OrgUnit, Person

@@ -6,8 +6,8 @@ import datetime as dt
 
 from django import forms
 
-from thidua.awards.choices import AwardKind
-from thidua.awards.models import Award
+from thidua.catalogue.choices import AwardKind
+from thidua.catalogue.models import Award
 from thidua.core.choices import Action
 from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
 from thidua.org import selectors as org_selectors

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
 from thidua.core.choices import Action
 from thidua.core.scoping import in_scope
 from thidua.org.models import OrgUnit, Person

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django import forms
 
-from thidua.awards.choices import Subject
+from thidua.catalogue.choices import Subject
 from thidua.core.forms import BootstrapFormMixin, DateField
 
 from . import selectors

@@ -23,8 +23,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from python_calamine import CalamineWorkbook
 
-from thidua.awards.choices import Subject
-from thidua.awards.models import Award
+from thidua.catalogue.choices import Subject
+from thidua.catalogue.models import Award
 from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.org.models import Person

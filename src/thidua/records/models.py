@@ -106,7 +106,7 @@ class AwardRecord(VersionedModel):
     ``family`` is copied from the award so that the database itself refuses a second title of one family in a year.
     """
 
-    award = models.ForeignKey("awards.Award", on_delete=models.PROTECT, related_name="records")
+    award = models.ForeignKey("catalogue.Award", on_delete=models.PROTECT, related_name="records")
     person = models.ForeignKey(
         "org.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="award_records"
     )

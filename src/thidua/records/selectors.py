@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from thidua.awards.choices import AwardKind, Subject
-from thidua.awards.models import Award
+from thidua.catalogue.choices import AwardKind, Subject
+from thidua.catalogue.models import Award
 from thidua.org.models import OrgUnit, Person
 
 from .choices import RecordSource

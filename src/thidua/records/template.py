@@ -16,8 +16,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from thidua.awards.choices import Subject
-from thidua.awards.models import Award
+from thidua.catalogue.choices import Subject
+from thidua.catalogue.models import Award
 
 from .choices import AchievementKind, Level, Rating
 

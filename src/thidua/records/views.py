@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from thidua.awards.choices import Subject
+from thidua.catalogue.choices import Subject
 from thidua.core.choices import Action
 from thidua.core.policies import can_change_unit
 from thidua.core.views import ServiceFormView, has_change_scope

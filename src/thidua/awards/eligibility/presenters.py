@@ -1,6 +1,7 @@
 """Turning rule documents, stored reasons and live verdicts into rows the eligibility pages, API and export show.
 
-Nothing here decides eligibility: verdicts come from :mod:`thidua.awards.engine`; this module only formats them.
+Nothing here decides eligibility: verdicts come from :mod:`thidua.awards.eligibility.engine`; this module only
+formats them.
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ class VerdictRow:
 def explain_subject(subject, awards, year: int, *, overrides: dict | None = None) -> list[VerdictRow]:
     """The engine's verdict for ``subject`` (a person or unit) on each award in ``awards`` that has a rule version in
     force in ``year``; ``overrides`` are hypothetical facts of that year for a person (the "what if" check, see
-    :mod:`thidua.awards.whatif`). Awards without a rule in force are listed with an explanation, not judged."""
+    :mod:`thidua.awards.eligibility.whatif`). Awards without a rule in force are listed with an explanation, not
+    judged."""
     from thidua.org.models import Person
 
     from . import engine

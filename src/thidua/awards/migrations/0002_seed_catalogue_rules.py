@@ -4,8 +4,8 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from thidua.awards.catalogue import seed_catalogue
-    from thidua.awards.rules.loader import load_rule_files
+    from thidua.catalogue.seed import seed_catalogue
+    from thidua.awards.eligibility.rules.loader import load_rule_files
 
     Award = apps.get_model("awards", "Award")
     RuleVersion = apps.get_model("awards", "RuleVersion")

@@ -24,16 +24,15 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.awards.models import Award
-from thidua.org.demo import data as org_data
+from thidua.catalogue.models import Award
+from thidua.demo.org import data as org_data
+from thidua.emulation.choices import AgendaKind, ConferenceKind, CriterionKind, OutcomeKind, PeriodKind, SheetStatus
+from thidua.emulation.models import Conference, CriteriaSheet, Indicator, IndicatorTemplate, ReviewPeriod, UnitReport
+from thidua.emulation.services import conference_leadership as leadership_svc
+from thidua.emulation.services import conferences as conf_svc
+from thidua.emulation.services import reports as report_svc
+from thidua.emulation.services import scoring as score_svc
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
-
-from .choices import AgendaKind, ConferenceKind, CriterionKind, OutcomeKind, PeriodKind, SheetStatus
-from .models import Conference, CriteriaSheet, Indicator, IndicatorTemplate, ReviewPeriod, UnitReport
-from .services import conference_leadership as leadership_svc
-from .services import conferences as conf_svc
-from .services import reports as report_svc
-from .services import scoring as score_svc
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

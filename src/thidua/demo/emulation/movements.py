@@ -16,13 +16,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from thidua.awards.catalogue import seed_catalogue
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
+from thidua.catalogue.seed import seed_catalogue
+from thidua.emulation.choices import MovementKind, MovementStatus, RegistrationStatus
+from thidua.emulation.models import Movement, Pact, Registration
+from thidua.emulation.services import movements as services
 from thidua.org.models import EmulationGroup, OrgUnit
-
-from .choices import MovementKind, MovementStatus, RegistrationStatus
-from .models import Movement, Pact, Registration
-from .services import movements as services
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

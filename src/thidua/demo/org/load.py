@@ -16,10 +16,10 @@ from django.conf import settings
 from django.db import transaction
 
 from thidua.core.models import RoleAssignment, User
+from thidua.demo.synth.people import PeopleGenerator, UnitSlot, write_people
 from thidua.org import services
 from thidua.org.choices import Category, Gender, UnitEventKind
 from thidua.org.models import EmulationGroup, OrgUnit, Person
-from thidua.org.synth import PeopleGenerator, UnitSlot, write_people
 
 from . import data
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
 from thidua.org import services as org_services
 from thidua.org.choices import Category, Gender
 from thidua.org.models import OrgUnit, Person, ServicePeriod
+from thidua.records.choices import AchievementKind, PartyRating
+from thidua.records.models import Achievement, AwardRecord, Discipline, PendingReview, PersonRating, UnitRating
 
-from ..choices import AchievementKind, PartyRating
-from ..models import Achievement, AwardRecord, Discipline, PendingReview, PersonRating, UnitRating
 from .collective import Plan, load_blocks
 from .collective import plan as collective_plan
 from .data import (

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
+from thidua.demo.emulation.conferences import CRITERIA, open_sheet, self_score
 from thidua.emulation.choices import SheetStatus
-from thidua.emulation.demo import CRITERIA, open_sheet, self_score
 from thidua.emulation.models import CriteriaSheet
 from thidua.emulation.services import scoring as score_svc
 from thidua.org.models import EmulationGroup, OrgUnit

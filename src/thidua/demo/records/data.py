@@ -6,8 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from thidua.org.choices import Gender
-
-from ..choices import DisciplineForm, Level, Rating, RecordSource, ReviewKind
+from thidua.records.choices import DisciplineForm, Level, Rating, RecordSource, ReviewKind
 
 D = dt.date
 SEED = 2025

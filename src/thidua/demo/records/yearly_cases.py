@@ -6,8 +6,8 @@ initiatives (reached, and one year short), and a Chiến sĩ thi đua toàn qu�
 from __future__ import annotations
 
 from thidua.org.choices import Gender
+from thidua.records.choices import Level
 
-from ..choices import Level
 from .data import ARMY, BASE, Case, D, H, T, _cs
 
 F = Gender.FEMALE

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from thidua.core import vn
+from thidua.org import services
+from thidua.org.choices import UnitEventKind, UnitKind
+from thidua.org.models import OrgUnit, OrgUnitEvent, Person
 
-from . import services
-from .choices import UnitEventKind, UnitKind
-from .models import OrgUnit, OrgUnitEvent, Person
-from .synth import PeopleGenerator, UnitSlot, write_people
+from .people import PeopleGenerator, UnitSlot, write_people
 
 # Synthetic units exist long before the synthetic records (2016–2025), so the collective rules judge them too.
 UNITS_FOUNDED = dt.date(1980, 1, 1)

@@ -3,7 +3,7 @@
 :class:`PeopleGenerator` builds unsaved rows from a seeded ``random.Random`` (the same seed gives the same people), and
 :func:`write_people` inserts them with ``bulk_create`` — which bypasses ``Person.save()``, so the search and sort keys
 are computed here with :mod:`thidua.core.vn`. ``thidua demo`` uses both for its generated staff; ``thidua synth``
-(:mod:`thidua.org.synth_org`) uses them for hundreds of thousands of people.
+(:mod:`thidua.demo.synth.org`) uses them for hundreds of thousands of people.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import random
 from dataclasses import dataclass, field
 
 from thidua.core import vn
+from thidua.org.choices import RANK_ORDER, Category, Gender, PositionKind, Rank, UnitKind
+from thidua.org.models import Person, Position, RankChange, ServicePeriod, UnitMembership
 
-from .choices import RANK_ORDER, Category, Gender, PositionKind, Rank, UnitKind
-from .models import Person, Position, RankChange, ServicePeriod, UnitMembership
 from .names import NameGenerator, cccd_for
 
 # All generated dates lie on or before this day, so a seed always gives the same data whatever today is.

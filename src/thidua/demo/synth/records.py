@@ -18,11 +18,10 @@ from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.utils import timezone
 
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
 from thidua.org.models import OrgUnit, Person, ServicePeriod
-
-from .choices import AchievementKind, DisciplineForm, Level, PartyRating, Rating, RecordSource, ReviewKind
-from .models import Achievement, AwardRecord, Discipline, PendingReview, PersonRating, UnitRating
+from thidua.records.choices import AchievementKind, DisciplineForm, Level, PartyRating, Rating, RecordSource, ReviewKind
+from thidua.records.models import Achievement, AwardRecord, Discipline, PendingReview, PersonRating, UnitRating
 
 BATCH = 5000
 CHUNK = 20000  # people read per query

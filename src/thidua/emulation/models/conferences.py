@@ -105,7 +105,7 @@ class ConferenceOutcome(models.Model):
         "org.GroupHandover", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     unit = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    award = models.ForeignKey("awards.Award", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    award = models.ForeignKey("catalogue.Award", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = "kết quả hội nghị"

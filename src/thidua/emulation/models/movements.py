@@ -137,7 +137,7 @@ class RegistrationItem(models.Model):
     """One title or award a registration aims for, with its targets."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="items")
-    award = models.ForeignKey("awards.Award", on_delete=models.PROTECT, related_name="+")
+    award = models.ForeignKey("catalogue.Award", on_delete=models.PROTECT, related_name="+")
     targets = models.TextField("chỉ tiêu", blank=True)
 
     class Meta:

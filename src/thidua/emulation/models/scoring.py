@@ -125,7 +125,7 @@ class SheetProposal(models.Model):
 
     sheet = models.ForeignKey(CriteriaSheet, on_delete=models.CASCADE, related_name="proposals")
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, related_name="+")
-    award = models.ForeignKey("awards.Award", on_delete=models.PROTECT, related_name="+")
+    award = models.ForeignKey("catalogue.Award", on_delete=models.PROTECT, related_name="+")
     rank = models.PositiveSmallIntegerField("thứ hạng")
     total_points = models.DecimalField(max_digits=8, decimal_places=2)
     note = models.TextField(blank=True)

@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.awards.choices import AwardKind, Subject
+from thidua.catalogue.choices import AwardKind, Subject
 from thidua.core import vn
 from thidua.core.audit import record, snapshot
 from thidua.core.locking import versioned_update

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from thidua.awards.models import Award
+from thidua.catalogue.models import Award
 from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.core.forms import BootstrapFormMixin

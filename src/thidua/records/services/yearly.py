@@ -7,8 +7,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from thidua.awards.choices import AwardKind, Subject
-from thidua.awards.models import Award
+from thidua.catalogue.choices import AwardKind, Subject
+from thidua.catalogue.models import Award
 from thidua.core import audit, vn
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import require_change_scope

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from thidua.catalogue.models import Award
 from thidua.org.models import OrgUnit, Person
 
-from ..models import Award, RuleVersion
+from ..models import RuleVersion
 from ..rules.schema import AllOf, AnyOf, RuleDocument
 from . import bulk as B
 from . import facts as F

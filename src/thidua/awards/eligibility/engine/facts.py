@@ -1,7 +1,7 @@
 """Facts the predicates read, loaded in a few set-based queries for a whole scope (or for one subject).
 
-The one-subject check (:func:`thidua.awards.engine.explain`) and the bulk run (:func:`evaluate`) call the same
-loaders with a different filter, so both paths see the same facts; only the number of subjects differs.
+The one-subject check (:func:`thidua.awards.eligibility.engine.explain`) and the bulk run (:func:`evaluate`) call
+the same loaders with a different filter, so both paths see the same facts; only the number of subjects differs.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@
   emulation app's criteria sheets that reached the preview (công bố dự kiến) or publication, and whether the block's
   proposal (suy tôn) names it. A sheet still being scored is not a result yet.
 
-:func:`thidua.awards.engine.facts.load_units` calls both, so the one-unit check and the bulk run see the same facts.
+:func:`thidua.awards.eligibility.engine.facts.load_units` calls both, so the one-unit check and the bulk run see the
+same facts.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from thidua.catalogue.seed import families
 from thidua.core import vn
 
-from ..catalogue import CATALOGUE
 from . import facts as F
 
 MET, SOON, FAIL = 2, 1, 0
@@ -137,16 +137,8 @@ def rating_streak(p, f, ctx, want):
     return _streak_result(p, lambda y: ratings.get(y, 0) >= need, ctx, RATING_NAME[need], want, lambda y: y in ratings)
 
 
-def _families() -> dict[str, frozenset[str]]:
-    """Award code → the codes of its family (titles of which a subject holds one a year), from the catalogue."""
-    members: dict[str, set[str]] = {}
-    for item in CATALOGUE:
-        if item.get("family"):
-            members.setdefault(item["family"], set()).add(item["code"])
-    return {code: frozenset(codes) for codes in members.values() for code in codes}
-
-
-FAMILY = _families()
+# Award code → the codes of its family (titles of which a subject holds one a year), from the catalogue's data file.
+FAMILY = families()
 
 
 @lru_cache(maxsize=256)

@@ -11,10 +11,11 @@ into its REGISTRY.
 
 from __future__ import annotations
 
-from ..catalogue import CATALOGUE
+from thidua.catalogue.seed import award_names
+
 from .predicates import FAIL, MET, SOON
 
-AWARD_NAMES = {item["code"]: item["name"] for item in CATALOGUE}
+AWARD_NAMES = award_names()
 
 
 def unit_is_enterprise(p, f, ctx, want):

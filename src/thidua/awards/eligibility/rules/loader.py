@@ -16,12 +16,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..catalogue import CATALOGUE
+from thidua.catalogue.seed import award_codes
+
 from .schema import PREDICATE_MODELS, AllOf, AnyOf, RuleDocument
 
 FILES_DIR = Path(__file__).parent / "files"
 _TAGS = set(PREDICATE_MODELS) | {"all_of", "any_of"}
-AWARD_CODES = {item["code"] for item in CATALOGUE}
+AWARD_CODES = award_codes()
 
 
 class RuleDocumentError(ValueError):
@@ -118,7 +119,9 @@ def load_rule_files(directory: Path | None = None, *, award_model=None, rule_mod
     The model classes can be passed in so a data migration can use its historical models.
     """
     if award_model is None or rule_model is None:
-        from ..models import Award, RuleVersion
+        from thidua.catalogue.models import Award
+
+        from ..models import RuleVersion
 
         award_model, rule_model = award_model or Award, rule_model or RuleVersion
     created = []

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
-from ..catalogue import CATALOGUE
+from thidua.catalogue.seed import award_codes
 
 RatingLevel = Literal["htxsnv", "httnv", "htnv", "khtnv"]
 PartyLevel = Literal["tsvm_tieu_bieu", "tsvm", "htnv", "khtnv"]
@@ -212,7 +212,7 @@ class UnitIsEnterprise(Strict):
     @field_validator("instead")
     @classmethod
     def _known(cls, code: str | None) -> str | None:
-        if code is not None and code not in {item["code"] for item in CATALOGUE}:
+        if code is not None and code not in award_codes():
             raise ValueError(f"không có mã '{code}' trong danh mục khen thưởng")
         return code
 

@@ -8,10 +8,11 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
-from thidua.awards.models import Award, EligibilityResult
-from thidua.awards.presenters import reason_rows
-from thidua.awards.services import eligibility_run_create, eligibility_run_execute
-from thidua.awards.tasks import store_caps
+from thidua.awards.eligibility.models import EligibilityResult
+from thidua.awards.eligibility.presenters import reason_rows
+from thidua.awards.eligibility.services import eligibility_run_create, eligibility_run_execute
+from thidua.awards.eligibility.tasks import store_caps
+from thidua.catalogue.models import Award
 from thidua.org.models import OrgUnit
 
 OUTCOMES = (("du", "Đủ"), ("sap_du", "Sắp đủ"), ("chua_du", "Chưa đủ"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.core import vn
-from thidua.emulation.demo import load_conferences
-from thidua.emulation.demo_movements import load_movements
-from thidua.org.demo.load import DemoRefused, load
-from thidua.records.demo import load_records
+from thidua.demo.emulation.conferences import load_conferences
+from thidua.demo.emulation.movements import load_movements
+from thidua.demo.org.load import DemoRefused, load
+from thidua.demo.records import load_records
 
 
 class Command(BaseCommand):

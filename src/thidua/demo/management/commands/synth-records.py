@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.core import vn
-from thidua.records.synth import BATCH, generate
+from thidua.demo.synth.records import BATCH, generate
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.core import vn
-from thidua.org.synth_org import PEOPLE_PER_UNIT, synthesize
+from thidua.demo.synth.org import PEOPLE_PER_UNIT, synthesize
 
 
 class Command(BaseCommand):
