@@ -23,4 +23,5 @@ fi
 echo "Cơ sở dữ liệu: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite}"
 "$VENV/bin/ruff" check src tests bench
 "$VENV/bin/ruff" format --check src tests bench
+"$VENV/bin/lint-imports"  # layers and import cycles: [tool.importlinter] in pyproject.toml
 "$VENV/bin/python" -m pytest -n "${TEST_WORKERS:-2}" "$@"

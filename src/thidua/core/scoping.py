@@ -8,12 +8,30 @@ answer from an index; ``None`` means "every unit" and adds no filter at all.
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 
 from .choices import ROLE_ACTIONS, Action
 
 ALL = None  # sentinel: the whole organisation
+
+# The unit tree model (org's OrgUnit). Core sits below org and never imports it: org registers it in its
+# AppConfig.ready (a registry the higher layer fills).
+_unit_tree = None
+
+
+def register_unit_tree(model) -> None:
+    """Name the materialised-path tree model whose subtrees scopes resolve to (called by the org app)."""
+    global _unit_tree
+    _unit_tree = model
+
+
+def unit_tree():
+    """The registered unit tree model (``org.OrgUnit``)."""
+    if _unit_tree is None:
+        raise ImproperlyConfigured("Chưa đăng ký cây đơn vị: ứng dụng thidua.org phải được cài đặt.")
+    return _unit_tree
 
 
 def _roles_granting(action: str) -> list[str]:
@@ -35,8 +53,7 @@ def _assignments(user, cache: dict) -> list[tuple[str, str, bool, int]]:
 
 def _resolve(grants: frozenset[tuple[str, bool, int]]) -> frozenset[int] | None:
     """Unit ids covered by (path, with descendants, unit id) grants; None when they cover every root."""
-    from thidua.org.models import OrgUnit
-
+    OrgUnit = unit_tree()
     subtree_paths = sorted({path for path, desc, _ in grants if desc})
     if any(len(path) == OrgUnit.steplen for path in subtree_paths):
         root_paths = set(OrgUnit.get_root_nodes().values_list("path", flat=True))

@@ -24,11 +24,12 @@ from django.utils import timezone
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from . import services, vn
+from . import dashboard, services, vn
 from .choices import ROLE_ACTIONS, Action
 from .errors import ConflictError
 from .forms import TokenForm
 from .models import ApiToken, AuditEvent
+from .scoping import unit_tree
 
 PAGE_PARAM = "trang"
 
@@ -187,8 +188,6 @@ class ServiceFormView(LoginRequiredMixin, View):
 @login_required
 def home(request):
     """Dashboard: what the user can see (counts), their roles and scope, and a quick search for people."""
-    from thidua.org.models import EmulationGroup, OrgUnit, Person
-
     user = request.user
     today = timezone.localdate()
     assignments = list(user.role_assignments.select_related("unit").order_by("unit__path", "role"))
@@ -196,12 +195,7 @@ def home(request):
         assignment.in_force = (assignment.valid_from is None or assignment.valid_from <= today) and (
             assignment.valid_to is None or assignment.valid_to >= today
         )
-    context = {
-        "unit_count": OrgUnit.objects.visible_to(user, Action.VIEW).count(),
-        "person_count": Person.objects.visible_to(user, Action.VIEW).count(),
-        "group_count": EmulationGroup.objects.visible_to(user, Action.VIEW).count(),
-        "assignments": assignments,
-    }
+    context = {**dashboard.counts(user), "assignments": assignments}
     return render(request, "home.html", context)
 
 
@@ -237,9 +231,7 @@ def token_revoke(request, pk: int):
 @login_required
 def audit_unit(request, pk: int):
     """Audit events recorded against a unit (only if the unit is visible)."""
-    from thidua.org.models import OrgUnit
-
-    unit = get_object_or_404(OrgUnit.objects.visible_to(request.user, Action.VIEW), pk=pk)
+    unit = get_object_or_404(unit_tree().objects.visible_to(request.user, Action.VIEW), pk=pk)
     events = AuditEvent.objects.filter(unit=unit).select_related("actor")
     context = {"page": paginate(request, events, 50), "subject": unit, "unit": unit, "kind": "unit"}
     return render(request, "core/audit_list.html", context)

@@ -11,6 +11,8 @@ from django import template
 from thidua.core import vn
 
 register = template.Library()
+# Apps above core add their own filters to this library in their AppConfig.ready (org: rank_label, is_general),
+# so templates keep one `{% load thidua %}` and core never imports them.
 
 EVENT_LABELS = {
     "unit.create": "Thành lập đơn vị",
@@ -104,27 +106,6 @@ def vn_percent(value, decimals: int = 1) -> str:
     if value in (None, ""):
         return ""
     return vn.format_percent(value, int(decimals))
-
-
-@register.filter
-def rank_label(code: str | None) -> str:
-    """The Vietnamese label of a rank code ("thieu_tuong" → "Thiếu tướng")."""
-    from thidua.org.choices import Rank
-
-    if not code:
-        return ""
-    try:
-        return Rank(code).label
-    except ValueError:
-        return code
-
-
-@register.filter
-def is_general(code: str | None) -> bool:
-    """Whether the rank is a general's or an admiral's (shown with the high badge)."""
-    from thidua.org.choices import GENERAL_RANKS
-
-    return code in GENERAL_RANKS
 
 
 @register.filter

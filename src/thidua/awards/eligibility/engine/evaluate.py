@@ -26,6 +26,7 @@ from ..rules.schema import AllOf, AnyOf, RuleDocument
 from . import bulk as B
 from . import facts as F
 from . import predicates as P
+from . import vocabulary as V
 from .predicates import FAIL, MET, SOON, Ctx
 
 OUTCOME = {MET: "du", SOON: "sap_du", FAIL: "chua_du"}
@@ -99,7 +100,7 @@ class Node:
             self.fn = self.params = None
         else:
             self.mode, self.children = None, ()
-            self.fn, self.params = P.REGISTRY[cond.predicate], cond.params
+            self.fn, self.params = V.REGISTRY[cond.predicate], cond.params
 
     def check(self, f, ctx, want: bool, out: list | None, exclusion: bool = False, depth: int = 0):
         """(status, soon_on); appends Reasons to ``out`` when ``want``."""
@@ -178,7 +179,7 @@ class CompiledRule:
 
     def candidates(self, ix: P.Index, ctx: Ctx) -> set | None:
         """A superset of the people who can be anything but FAIL (None: no pre-filter): the intersection of the
-        candidate sets of the top-level conditions that have one (see ``predicates.CANDIDATES``)."""
+        candidate sets of the top-level conditions that have one (see ``vocabulary.CANDIDATES``)."""
         sets = [c for c in (_node_candidates(n, ix, ctx) for n in self.conditions) if c is not None]
         if not sets:
             return None
@@ -249,7 +250,7 @@ def _node_candidates(node: Node, ix: P.Index, ctx: Ctx) -> set | None:
     """Candidates of a condition: the predicate's pre-filter, the union over an any_of (when every branch has one),
     the intersection over an all_of (of the branches that have one)."""
     if node.mode is None:
-        fn = P.CANDIDATES.get(node.fn)
+        fn = V.CANDIDATES.get(node.fn)
         return fn(node.params, ix, ctx) if fn is not None else None
     sets = [_node_candidates(c, ix, ctx) for c in node.children]
     if node.mode == "any":

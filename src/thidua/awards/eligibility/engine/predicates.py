@@ -590,16 +590,3 @@ CANDIDATES = {
     title_streak: _cand_title_streak,
     title_count: _cand_title_count,
 }
-
-
-# Length-of-service and process-merit predicates live in their own module, which reads this one (imported last).
-from .predicates_service import CANDIDATES as _SERVICE_CANDIDATES  # noqa: E402
-from .predicates_service import REGISTRY as _SERVICE_REGISTRY  # noqa: E402
-
-REGISTRY.update(_SERVICE_REGISTRY)
-CANDIDATES.update(_SERVICE_CANDIDATES)
-
-# Enterprise vs military unit and leading an emulation block (collective predicates, imported last as well).
-from .predicates_unit import REGISTRY as _UNIT_REGISTRY  # noqa: E402
-
-REGISTRY.update(_UNIT_REGISTRY)

@@ -4,7 +4,7 @@
 on islands and in especially difficult areas, DOMAIN.md §5.14 [S]) counts that many times, and the "soon" date
 accounts for it. ``position_months`` counts the calendar months in which a person held a post whose coefficient
 (hệ số chức vụ) reaches a floor (DOMAIN.md §5.16 [REPO]). Both follow the predicate contract of :mod:`.predicates`
-and are merged into its REGISTRY and CANDIDATES.
+and are merged with its REGISTRY and CANDIDATES in :mod:`.vocabulary`.
 """
 
 from __future__ import annotations

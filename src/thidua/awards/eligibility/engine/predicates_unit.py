@@ -6,7 +6,7 @@ thắng / tiên tiến" (DOMAIN.md §5.1, rule of use [V-old]). ``led_block`` re
 unit led its block (khối, cụm thi đua) in year Y when it is first in the block's published ranking or the block's
 proposal (suy tôn) names it (DOMAIN.md §7.3, R14); first place in a ranking that is only previewed (công bố dự kiến)
 is "sắp đủ" until the ranking is published. Both follow the predicate contract of :mod:`.predicates` and are merged
-into its REGISTRY.
+with its REGISTRY in :mod:`.vocabulary`.
 """
 
 from __future__ import annotations

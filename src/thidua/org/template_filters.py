@@ -1,0 +1,26 @@
+"""Template filters about ranks, added to core's ``{% load thidua %}`` library by :class:`thidua.org.apps.OrgConfig`."""
+
+from __future__ import annotations
+
+from .choices import GENERAL_RANKS, Rank
+
+
+def rank_label(code: str | None) -> str:
+    """The Vietnamese label of a rank code ("thieu_tuong" → "Thiếu tướng")."""
+    if not code:
+        return ""
+    try:
+        return Rank(code).label
+    except ValueError:
+        return code
+
+
+def is_general(code: str | None) -> bool:
+    """Whether the rank is a general's or an admiral's (shown with the high badge)."""
+    return code in GENERAL_RANKS
+
+
+def register_on(library) -> None:
+    """Add this module's filters to a template library."""
+    library.filter("rank_label", rank_label)
+    library.filter("is_general", is_general)
