@@ -131,6 +131,117 @@ def _delete_existing(first: int, last: int) -> None:
     PendingReview.objects.filter(source=SOURCE, start_on__year__gte=first, start_on__year__lte=last).delete()
 
 
+def _check_years(first: int, last: int) -> None:
+    """Refuse an empty range and years still to come."""
+    if first > last:
+        raise ValueError("Năm bắt đầu phải không lớn hơn năm kết thúc.")
+    if last > dt.date.today().year:
+        raise ValueError(f"Năm {last} chưa đến.")
+
+
+def _person_year(writer: _Writer, rng: random.Random, pid: int, year: int, last: int, titles: dict, streak: int) -> int:
+    """One person's rating, initiative and title of one year; returns the CSTĐCS streak after that year."""
+    cstt, cstdcs, cstdtq = titles.get("CSTT"), titles.get("CSTDCS"), titles.get("CSTDTQ")
+    rating = _rating(rng)
+    writer.add(PersonRating, pid, year, rating, "", SOURCE)
+    initiative = rating == H and rng.random() < 0.4
+    if initiative:
+        level = Level.ARMY if rng.random() < 0.08 else Level.BASE
+        writer.add(Achievement, pid, year, AchievementKind.INITIATIVE, level, f"Sáng kiến {pid}-{year}", "", SOURCE)
+    title = None
+    if rating == H and (initiative or rng.random() < 0.3):
+        title, streak = cstdcs, streak + 1
+    elif rating in (H, T) and rng.random() < 0.85:
+        title, streak = cstt, 0
+    else:
+        streak = 0
+    if title is not None:
+        writer.add(AwardRecord, title.pk, pid, None, year, title.family, None, "", "", "", SOURCE)
+    if cstdtq is not None and streak >= 3 and year < last and rng.random() < 0.1:
+        writer.add(AwardRecord, cstdtq.pk, pid, None, year, cstdtq.family, None, "", "", "", SOURCE)
+        streak = 0
+    return streak
+
+
+def _person_incidents(writer: _Writer, rng: random.Random, pid: int, first: int, last: int) -> None:
+    """A rare reprimand (one in 200 people) and a rarer pending inspection (one in 2,000)."""
+    if rng.random() < 0.005:
+        day = dt.date(rng.randint(first, last), rng.randint(1, 12), rng.randint(1, 28))
+        until = day + dt.timedelta(days=364)
+        writer.add(Discipline, pid, DisciplineForm.KHIEN_TRACH, _day(day), _day(until), "", "", SOURCE)
+    if rng.random() < 0.0005:
+        day = dt.date(last, rng.randint(1, 12), rng.randint(1, 28))
+        writer.add(PendingReview, pid, ReviewKind.INSPECTION, _day(day), None, "", SOURCE)
+
+
+def _person(writer: _Writer, rng: random.Random, pid: int, start, first: int, last: int, titles: dict) -> None:
+    """Every record of one person for the years from their first service day (or ``first``) to ``last``."""
+    begin = max(first, start.year) if start else first
+    streak = 0
+    for year in range(begin, last + 1):
+        streak = _person_year(writer, rng, pid, year, last, titles, streak)
+    _person_incidents(writer, rng, pid, first, last)
+
+
+def _people_chunks():
+    """Person ids in chunks of ``CHUNK``, with each one's first service day."""
+    after = 0
+    while True:
+        chunk = list(Person.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:CHUNK])
+        if not chunk:
+            return
+        after = chunk[-1]
+        starts = dict(
+            ServicePeriod.objects.filter(person_id__in=chunk)
+            .values("person_id")
+            .annotate(first=Min("start_on"))
+            .values_list("person_id", "first")
+        )
+        yield chunk, starts
+
+
+def _people(writer, rng, first, last, titles, result: SynthRecordsResult, log) -> None:
+    """Every person's records, chunk by chunk (progress logged after each chunk)."""
+    for chunk, starts in _people_chunks():
+        for pid in chunk:
+            _person(writer, rng, pid, starts.get(pid), first, last, titles)
+        result.people += len(chunk)
+        if log:
+            log(f"  … {result.people} người")
+
+
+def _units(writer: _Writer, rng: random.Random, first: int, last: int, awards: dict) -> None:
+    """Every unit's yearly rating (with party rating and strength) and its collective title."""
+    strength = dict(Person.objects.values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
+    for unit_id in OrgUnit.objects.order_by("path").values_list("pk", flat=True):
+        for year in range(first, last + 1):
+            rating = H if rng.random() < 0.35 else T if rng.random() < 0.9 else N
+            party = PartyRating.TSVM_TIEU_BIEU if rating == H else PartyRating.TSVM
+            strong = rating == H or rng.random() < 0.5
+            writer.add(UnitRating, unit_id, year, rating, party, strong, strength.get(unit_id, 0), "", SOURCE)
+            code = "DVQT" if rating == H and rng.random() < 0.6 else "DVTT" if rating in (H, T) else ""
+            if code in awards and year < last:
+                award = awards[code]
+                writer.add(AwardRecord, award.pk, None, unit_id, year, award.family, None, "", "", "", SOURCE)
+
+
+def _analyze() -> None:
+    """Refresh the planner's statistics after a bulk load."""
+    if connection.vendor in ("sqlite", "postgresql"):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def _count(result: SynthRecordsResult, counts: dict) -> None:
+    """Copy the writer's row counts per model into the result."""
+    result.ratings = counts.get(PersonRating, 0)
+    result.awards = counts.get(AwardRecord, 0)
+    result.achievements = counts.get(Achievement, 0)
+    result.disciplines = counts.get(Discipline, 0)
+    result.reviews = counts.get(PendingReview, 0)
+    result.unit_ratings = counts.get(UnitRating, 0)
+
+
 def generate(
     *,
     first: int,
@@ -141,14 +252,10 @@ def generate(
     log: Callable[[str], None] | None = None,
 ) -> SynthRecordsResult:
     """Generate records for every person and unit for the years ``first``…``last`` (inclusive)."""
-    if first > last:
-        raise ValueError("Năm bắt đầu phải không lớn hơn năm kết thúc.")
-    if last > dt.date.today().year:
-        raise ValueError(f"Năm {last} chưa đến.")
+    _check_years(first, last)
     started = time.perf_counter()
     rng = random.Random(seed)
     awards = {a.code: a for a in Award.objects.filter(code__in=["CSTT", "CSTDCS", "CSTDTQ", "DVQT", "DVTT"])}
-    cstt, cstdcs, cstdtq = awards.get("CSTT"), awards.get("CSTDCS"), awards.get("CSTDTQ")
     result = SynthRecordsResult()
     writer = _Writer(batch)
     with transaction.atomic():
@@ -156,73 +263,10 @@ def generate(
             _delete_existing(first, last)
         elif PersonRating.objects.filter(year__gte=first, year__lte=last, source=SOURCE).exists():
             raise ValueError("Đã có dữ liệu tổng hợp cho các năm này; dùng --replace để sinh lại.")
-        after = 0
-        while True:
-            chunk = list(Person.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:CHUNK])
-            if not chunk:
-                break
-            after = chunk[-1]
-            starts = dict(
-                ServicePeriod.objects.filter(person_id__in=chunk)
-                .values("person_id")
-                .annotate(first=Min("start_on"))
-                .values_list("person_id", "first")
-            )
-            for pid in chunk:
-                start = starts.get(pid)
-                begin = max(first, start.year) if start else first
-                streak = 0
-                for year in range(begin, last + 1):
-                    rating = _rating(rng)
-                    writer.add(PersonRating, pid, year, rating, "", SOURCE)
-                    initiative = rating == H and rng.random() < 0.4
-                    if initiative:
-                        level = Level.ARMY if rng.random() < 0.08 else Level.BASE
-                        name = f"Sáng kiến {pid}-{year}"
-                        writer.add(Achievement, pid, year, AchievementKind.INITIATIVE, level, name, "", SOURCE)
-                    title = None
-                    if rating == H and (initiative or rng.random() < 0.3):
-                        title, streak = cstdcs, streak + 1
-                    elif rating in (H, T) and rng.random() < 0.85:
-                        title, streak = cstt, 0
-                    else:
-                        streak = 0
-                    if title is not None:
-                        writer.add(AwardRecord, title.pk, pid, None, year, title.family, None, "", "", "", SOURCE)
-                    if cstdtq is not None and streak >= 3 and year < last and rng.random() < 0.1:
-                        writer.add(AwardRecord, cstdtq.pk, pid, None, year, cstdtq.family, None, "", "", "", SOURCE)
-                        streak = 0
-                if rng.random() < 0.005:
-                    day = dt.date(rng.randint(first, last), rng.randint(1, 12), rng.randint(1, 28))
-                    until = day + dt.timedelta(days=364)
-                    writer.add(Discipline, pid, DisciplineForm.KHIEN_TRACH, _day(day), _day(until), "", "", SOURCE)
-                if rng.random() < 0.0005:
-                    day = dt.date(last, rng.randint(1, 12), rng.randint(1, 28))
-                    writer.add(PendingReview, pid, ReviewKind.INSPECTION, _day(day), None, "", SOURCE)
-            result.people += len(chunk)
-            if log:
-                log(f"  … {result.people} người")
-        strength = dict(Person.objects.values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
-        for unit_id in OrgUnit.objects.order_by("path").values_list("pk", flat=True):
-            for year in range(first, last + 1):
-                rating = H if rng.random() < 0.35 else T if rng.random() < 0.9 else N
-                party = PartyRating.TSVM_TIEU_BIEU if rating == H else PartyRating.TSVM
-                strong = rating == H or rng.random() < 0.5
-                writer.add(UnitRating, unit_id, year, rating, party, strong, strength.get(unit_id, 0), "", SOURCE)
-                code = "DVQT" if rating == H and rng.random() < 0.6 else "DVTT" if rating in (H, T) else ""
-                if code in awards and year < last:
-                    award = awards[code]
-                    writer.add(AwardRecord, award.pk, None, unit_id, year, award.family, None, "", "", "", SOURCE)
+        _people(writer, rng, first, last, awards, result, log)
+        _units(writer, rng, first, last, awards)
         writer.flush()
-    if connection.vendor in ("sqlite", "postgresql"):
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    counts = writer.counts
-    result.ratings = counts.get(PersonRating, 0)
-    result.awards = counts.get(AwardRecord, 0)
-    result.achievements = counts.get(Achievement, 0)
-    result.disciplines = counts.get(Discipline, 0)
-    result.reviews = counts.get(PendingReview, 0)
-    result.unit_ratings = counts.get(UnitRating, 0)
+    _analyze()
+    _count(result, writer.counts)
     result.seconds = time.perf_counter() - started
     return result
