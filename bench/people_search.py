@@ -107,11 +107,12 @@ def main() -> None:
         call_command("synth", people=args.people, seed=args.seed)
         print(f"synth {args.people}: {time.perf_counter() - start:.0f} s")
     vendor = connection.vendor
-    root = OrgUnit.get_root_nodes().first()
+    root = OrgUnit.objects.get_root_nodes().first()
     office, _ = User.objects.get_or_create(username="bench_office")
     RoleAssignment.objects.get_or_create(user=office, role=Role.OFFICE, unit=root, include_descendants=True)
     # A unit-scoped officer: the largest second-level unit.
-    big = max(root.get_children(), key=lambda u: Person.objects.filter(unit__path__startswith=u.path).count())
+    children = OrgUnit.objects.get_children(root)
+    big = max(children, key=lambda u: Person.objects.filter(unit__path__startswith=u.path).count())
     officer, _ = User.objects.get_or_create(username="bench_officer")
     RoleAssignment.objects.get_or_create(user=officer, role=Role.UNIT_OFFICER, unit=big, include_descendants=True)
 

@@ -56,7 +56,7 @@ def _resolve(grants: frozenset[tuple[str, bool, int]]) -> frozenset[int] | None:
     OrgUnit = unit_tree()
     subtree_paths = sorted({path for path, desc, _ in grants if desc})
     if any(len(path) == OrgUnit.steplen for path in subtree_paths):
-        root_paths = set(OrgUnit.get_root_nodes().values_list("path", flat=True))
+        root_paths = set(OrgUnit.objects.get_root_nodes().values_list("path", flat=True))
         if root_paths <= set(subtree_paths):
             return ALL
     ids = {unit_id for _, desc, unit_id in grants if not desc}

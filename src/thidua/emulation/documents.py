@@ -110,7 +110,8 @@ def _header(doc: Nd30Document, data: CentralReport, on: dt.date, place: str) -> 
     if period.group_id:
         superior, issuer, short = period.authority, period.group.name, period.group.short_name
     else:
-        superior, issuer, short = period.authority.get_parent(), period.authority.name, period.authority.short_name
+        authority = period.authority
+        superior, issuer, short = type(authority).objects.get_parent(authority), authority.name, authority.short_name
     doc.header(
         Header(
             issuer=issuer.upper(),

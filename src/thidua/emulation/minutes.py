@@ -78,7 +78,7 @@ def minutes_text(conference: Conference) -> str:
 
 def _superior(conference: Conference) -> tuple[str, str]:
     """The host unit's superior (cơ quan chủ quản) as named on the day, upper-case, and its current abbreviation."""
-    parent = conference.host_unit.get_parent()
+    parent = type(conference.host_unit).objects.get_parent(conference.host_unit)
     if parent is None:
         return "", ""
     name = parent.name_on(conference.held_on)

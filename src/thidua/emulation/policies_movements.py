@@ -28,7 +28,7 @@ def can_edit_registration(user, registration) -> bool:
 def superior_unit_id(registration) -> int | None:
     """The level that decides on a registration: the parent of the registering unit (None for a root unit)."""
     unit = registration.unit
-    return unit.get_parent().pk if unit.depth > 1 else None
+    return type(unit).objects.get_parent(unit).pk if unit.depth > 1 else None
 
 
 def can_decide_registration(user, registration) -> bool:

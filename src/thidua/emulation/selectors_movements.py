@@ -188,7 +188,7 @@ def registration_rollup(user, unit: OrgUnit, year: int) -> Rollup:
         .filter(year=year, unit__path__startswith=unit.path)
         .values_list("id", "status", "unit__path")
     )
-    children = list(unit.get_children().order_by("path"))
+    children = list(OrgUnit.objects.get_children(unit).order_by("path"))
     rows = [RollupRow(unit=unit, own=True)] + [RollupRow(unit=child, own=False) for child in children]
     by_prefix = {child.path: row for child, row in zip(children, rows[1:], strict=True)}
     steplen = OrgUnit.steplen
@@ -268,7 +268,7 @@ def default_calendar_unit(user) -> OrgUnit | None:
     """The unit the calendar opens on: the top of the user's scope."""
     ids = scope_unit_ids(user, Action.VIEW)
     if ids is ALL:
-        return OrgUnit.get_root_nodes().first()
+        return OrgUnit.objects.get_root_nodes().first()
     if not ids:
         return None
     return OrgUnit.objects.filter(pk__in=ids).order_by("depth", "path").first()

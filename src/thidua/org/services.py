@@ -95,7 +95,7 @@ def unit_create(
     if not unit.name:
         raise ValidationError({"name": ["Tên đơn vị không được để trống."]})
     unit.full_clean(exclude=["path", "depth", "numchild", "search_key"])
-    unit = parent.add_child(instance=unit) if parent else OrgUnit.add_root(instance=unit)
+    unit = OrgUnit.objects.add_child(parent, instance=unit) if parent else OrgUnit.objects.add_root(instance=unit)
     if actor is not None:
         clear_scope_cache(actor)  # the new unit falls inside scopes computed earlier in this request
     OrgUnitEvent.objects.create(
@@ -180,10 +180,10 @@ def unit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit, occurred_on: dt.date
     new_parent.refresh_from_db()
     if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
         raise ValidationError({"new_parent": ["Không thể chuyển đơn vị vào chính nó hoặc đơn vị trực thuộc của nó."]})
-    old_parent = unit.get_parent()
+    old_parent = OrgUnit.objects.get_parent(unit)
     if old_parent and old_parent.pk == new_parent.pk:
         raise ValidationError({"new_parent": ["Đơn vị đã trực thuộc đơn vị này."]})
-    unit.move(new_parent, pos="last-child")
+    OrgUnit.objects.move(unit, new_parent, pos="last-child")
     if actor is not None:
         clear_scope_cache(actor)  # paths changed: scopes computed earlier in this request are stale
     unit.refresh_from_db()
@@ -216,7 +216,7 @@ def unit_merge(*, actor, unit: OrgUnit, into: OrgUnit, occurred_on: dt.date, dec
     require_change_scope(actor, into, "into")
     if into.pk == unit.pk or into.path.startswith(unit.path):
         raise ValidationError({"into": ["Đơn vị kế thừa không được là chính đơn vị hoặc đơn vị trực thuộc của nó."]})
-    if unit.get_children_count():
+    if OrgUnit.objects.get_children_count(unit):
         raise ValidationError({"unit": ["Hãy chuyển hoặc sáp nhập các đơn vị trực thuộc trước."]})
     # One audit event for the whole merge (with the actor), naming the people it moved; their memberships keep
     # the transfer history.

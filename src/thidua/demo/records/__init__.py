@@ -188,7 +188,7 @@ def _posts(case: Case, person: Person, unit: OrgUnit) -> None:
         title = "Nhân viên kế hoạch" if case.gender == Gender.FEMALE else "Trợ lý kế hoạch"
         org_services.position_add(actor=None, person=person, title=title, unit=unit, start_on=case.enlisted)
         return
-    plant = unit.get_parent()
+    plant = OrgUnit.objects.get_parent(unit)
     for title, coefficient, start, end in case.posts:
         where = plant if "Nhà máy" in title else unit
         org_services.position_add(

@@ -47,7 +47,7 @@ def unit_detail(request, pk: int):
     """A unit: identity, breadcrumb, people, sub-units, emulation groups and history."""
     user = request.user
     unit = get_object_or_404(OrgUnit.objects.visible_to(user, Action.VIEW).select_related("successor"), pk=pk)
-    above = list(unit.get_ancestors())
+    above = list(OrgUnit.objects.get_ancestors(unit))
     ancestors = [a for a in above if in_scope(user, a.pk, Action.VIEW)]
     events = unit.events.select_related("old_parent", "new_parent", "other_unit").order_by("-occurred_on", "-id")
     context = {

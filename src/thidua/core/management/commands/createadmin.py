@@ -54,7 +54,7 @@ class Command(BaseCommand):
             user.is_superuser = user.is_staff = user.is_active = True
             user.set_password(password)
             user.save()
-            roots = list(unit_tree().get_root_nodes())
+            roots = list(unit_tree().objects.get_root_nodes())
             for root in roots:
                 RoleAssignment.objects.get_or_create(
                     user=user, role=Role.ADMIN, unit=root, defaults={"include_descendants": True}
