@@ -122,7 +122,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from thidua.emulation.models import Score
-    from thidua.emulation.services.scoring import sheet_ranking, sheet_ranking_naive
+    from thidua.emulation.scoring.services import sheet_ranking, sheet_ranking_naive
 
     call_command("migrate", verbosity=0)
     start = time.perf_counter()

@@ -13,7 +13,7 @@ from thidua.awards.engine import evaluate, explain
 from thidua.awards.models import Award
 from thidua.awards.rules import RuleDocumentError, validate
 from thidua.emulation.choices import CriterionKind
-from thidua.emulation.services import scoring as score_svc
+from thidua.emulation.scoring import services as score_svc
 from thidua.org import services as org
 from thidua.records.demo.collective import block_sheet
 

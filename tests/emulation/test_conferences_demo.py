@@ -10,8 +10,8 @@ import pytest
 from docx import Document
 
 from thidua.emulation.choices import ConferenceStatus, OutcomeKind, SheetStatus
+from thidua.emulation.conferences.minutes import minutes_docx
 from thidua.emulation.demo import load_conferences
-from thidua.emulation.minutes import minutes_docx
 from thidua.emulation.models import (
     AgendaItem,
     Attendee,
@@ -24,7 +24,7 @@ from thidua.emulation.models import (
     SheetProposal,
     UnitReport,
 )
-from thidua.emulation.services import scoring
+from thidua.emulation.scoring import services as scoring
 from thidua.org.demo.load import load
 from thidua.org.models import GroupHandover
 

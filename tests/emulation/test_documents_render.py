@@ -15,10 +15,10 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from thidua.core.nd30 import QUOC_HIEU, TIEU_NGU
+from thidua.emulation.conferences.minutes import minutes_docx
 from thidua.emulation.demo import load_conferences
-from thidua.emulation.documents import central_report_docx
-from thidua.emulation.minutes import minutes_docx
 from thidua.emulation.models import Conference
+from thidua.emulation.reports.documents import central_report_docx
 from thidua.org.demo.load import load
 
 SOFFICE = Path("/usr/bin/soffice")

@@ -29,11 +29,11 @@ from thidua.org.demo import data as org_data
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 
 from .choices import AgendaKind, ConferenceKind, CriterionKind, OutcomeKind, PeriodKind, SheetStatus
+from .conferences import leadership as leadership_svc
+from .conferences import services as conf_svc
 from .models import Conference, CriteriaSheet, Indicator, IndicatorTemplate, ReviewPeriod, UnitReport
-from .services import conference_leadership as leadership_svc
-from .services import conferences as conf_svc
-from .services import reports as report_svc
-from .services import scoring as score_svc
+from .reports import services as report_svc
+from .scoring import services as score_svc
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

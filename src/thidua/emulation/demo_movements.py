@@ -22,7 +22,7 @@ from thidua.org.models import EmulationGroup, OrgUnit
 
 from .choices import MovementKind, MovementStatus, RegistrationStatus
 from .models import Movement, Pact, Registration
-from .services import movements as services
+from .movements import services
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

@@ -19,7 +19,7 @@ from thidua.awards.models import Award
 from thidua.emulation.choices import SheetStatus
 from thidua.emulation.demo import CRITERIA, open_sheet, self_score
 from thidua.emulation.models import CriteriaSheet
-from thidua.emulation.services import scoring as score_svc
+from thidua.emulation.scoring import services as score_svc
 from thidua.org.models import EmulationGroup, OrgUnit
 
 from .data import LAST_YEAR

@@ -1,0 +1,402 @@
+"""Writes of review periods and unit reports: open a period, grant an extension, close it, save and submit a report.
+
+Every function is keyword-only, atomic, validates before it writes, checks the actor's change scope (``actor=None`` is
+the system: demo loader, commands, tests) and appends one audit event. Errors are Django ``ValidationError`` keyed by
+field with Vietnamese messages; a figure's error is keyed ``value_<indicator id>`` and names the indicator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.core import vn
+from thidua.core.audit import record, snapshot
+from thidua.core.errors import field_error
+from thidua.core.locking import versioned_update
+from thidua.core.scoping import require_change_scope
+
+from ..choices import IndicatorKind, PeriodStatus, ReportStatus
+from .models import Indicator, PeriodExtension, ReportValue, ReviewPeriod, UnitReport
+
+#: Attachments a unit may upload with its report: office documents, PDF and scans; nothing executable.
+ALLOWED_EXTENSIONS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png"}
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+_MAGIC = {
+    ".pdf": (b"%PDF",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".doc": (b"\xd0\xcf\x11\xe0",),
+    ".xls": (b"\xd0\xcf\x11\xe0",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG",),
+}
+
+
+def effective_due(period: ReviewPeriod, unit_id: int, extensions: dict[int, dt.date] | None = None) -> dt.date:
+    """The unit's deadline: its extension if one was granted, else the period's."""
+    if extensions is None:
+        ext = period.extensions.filter(unit_id=unit_id).values_list("due_on", flat=True).first()
+        return ext or period.due_on
+    return extensions.get(unit_id, period.due_on)
+
+
+# --- periods ----------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def period_create(
+    *,
+    actor,
+    name: str,
+    kind: str,
+    year: int,
+    authority,
+    templates,
+    opens_on: dt.date,
+    due_on: dt.date,
+    group=None,
+    units=None,
+    remind_days: int = 3,
+    previous: ReviewPeriod | None = None,
+    movement=None,
+) -> ReviewPeriod:
+    """Open a review period of ``authority`` (optionally for a block ``group``) with its templates and units.
+
+    The reporting units default to the block's members; otherwise they must be given and lie in the authority's
+    subtree. ``previous`` is the period the central report compares against.
+    """
+    require_change_scope(actor, authority, "authority", "Bạn không có quyền mở kỳ báo cáo cho đơn vị này.")
+    errors: dict[str, list[str]] = {}
+    templates = list(templates or [])
+    if not templates:
+        errors.setdefault("templates", []).append("Chọn ít nhất một mẫu chỉ tiêu.")
+    if group is not None and group.authority_id != authority.pk:
+        errors.setdefault("group", []).append("Khối, cụm thi đua không thuộc cấp tổ chức đã chọn.")
+    if units:
+        units = list(units)
+    elif group is not None:
+        units = list(group.members.all())
+    else:
+        units = []
+    if not units:
+        errors.setdefault("units", []).append("Chọn ít nhất một đơn vị báo cáo.")
+    elif group is not None:
+        member_ids = set(group.members.values_list("pk", flat=True))
+        outside = [u.name for u in units if u.pk not in member_ids]
+        if outside:
+            errors.setdefault("units", []).append("Đơn vị không phải thành viên của khối: " + ", ".join(outside) + ".")
+    else:
+        outside = [u.name for u in units if not u.path.startswith(authority.path)]
+        if outside:
+            errors.setdefault("units", []).append(
+                "Đơn vị không thuộc cấp tổ chức mở kỳ báo cáo: " + ", ".join(outside) + "."
+            )
+    if opens_on and due_on and due_on < opens_on:
+        errors.setdefault("due_on", []).append("Hạn nộp phải sau ngày mở nhận báo cáo.")
+    if previous is not None and previous.authority_id != authority.pk:
+        errors.setdefault("previous", []).append("Kỳ trước phải cùng cấp tổ chức.")
+    if errors:
+        raise ValidationError(errors)
+    period = ReviewPeriod(
+        name=vn.nfc(name),
+        kind=kind,
+        year=year,
+        authority=authority,
+        group=group,
+        movement=movement,
+        previous=previous,
+        opens_on=opens_on,
+        due_on=due_on,
+        remind_days=remind_days,
+    )
+    period.full_clean()
+    period.save()
+    period.templates.set(templates)
+    period.units.set(units)
+    after = {**snapshot(period), "templates": [t.pk for t in templates], "units": [u.pk for u in units]}
+    record(actor=actor, event_type="period.create", target=period, unit=authority, after=after)
+    return period
+
+
+@transaction.atomic
+def period_extend(*, actor, period: ReviewPeriod, unit, due_on: dt.date, reason: str) -> PeriodExtension:
+    """Grant ``unit`` a later deadline for ``period`` (replacing an earlier extension), with the reason."""
+    require_change_scope(actor, period.authority, "unit", "Bạn không có quyền gia hạn báo cáo của kỳ này.")
+    reason = vn.nfc(reason)
+    errors: dict[str, list[str]] = {}
+    if period.status == PeriodStatus.CLOSED:
+        raise field_error("__all__", "Kỳ báo cáo đã khoá, không gia hạn được.")
+    if not period.units.filter(pk=unit.pk).exists():
+        errors["unit"] = [f"{unit.name} không phải đơn vị báo cáo của kỳ này."]
+    if due_on <= period.due_on:
+        errors["due_on"] = [f"Hạn mới phải sau hạn chung ({vn.format_date(period.due_on, 'short')})."]
+    if not reason:
+        errors["reason"] = ["Phải ghi lý do gia hạn."]
+    if errors:
+        raise ValidationError(errors)
+    extension = PeriodExtension.objects.filter(period=period, unit=unit).first()
+    before = snapshot(extension) if extension else None
+    if extension is None:
+        extension = PeriodExtension(period=period, unit=unit)
+    extension.due_on, extension.reason = due_on, reason
+    extension.full_clean(validate_constraints=False)
+    extension.save()
+    record(
+        actor=actor,
+        event_type="period.extend",
+        target=period,
+        unit=unit,
+        before=before,
+        after=snapshot(extension),
+    )
+    return extension
+
+
+@transaction.atomic
+def period_close(*, actor, period: ReviewPeriod, expected_version: int | None = None) -> ReviewPeriod:
+    """Close the period: no report may be saved or submitted any more."""
+    require_change_scope(actor, period.authority, "__all__", "Bạn không có quyền khoá kỳ báo cáo này.")
+    if period.status == PeriodStatus.CLOSED:
+        raise field_error("__all__", "Kỳ báo cáo đã khoá.")
+    before = snapshot(period, ["status"])
+    period.status = PeriodStatus.CLOSED
+    versioned_update(period, expected_version=expected_version, changes={"status": PeriodStatus.CLOSED})
+    record(
+        actor=actor,
+        event_type="period.close",
+        target=period,
+        unit=period.authority,
+        before=before,
+        after=snapshot(period, ["status"]),
+    )
+    return period
+
+
+# --- unit reports -----------------------------------------------------------------------------------------------
+
+
+def _parse_number(raw: Any) -> Decimal | None:
+    """A number typed the Vietnamese way ("1.600", "99,1") or the machine way ("1600", "99.1"); "" gives None."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise InvalidOperation
+    if isinstance(raw, int | float | Decimal):
+        return Decimal(str(raw))
+    text = str(raw).strip().replace(" ", "").replace("%", "")
+    if not text:
+        return None
+    if "," in text:  # Vietnamese: "." groups thousands, "," is the decimal mark
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    value = Decimal(text)
+    if not value.is_finite():
+        raise InvalidOperation
+    return value
+
+
+def _parse_flag(raw: Any) -> bool | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        return raw
+    text = vn.search_key(str(raw))
+    if text in {"co", "true", "1", "yes", "dat"}:
+        return True
+    if text in {"khong", "false", "0", "no", "khong dat"}:
+        return False
+    raise ValueError
+
+
+def _clean_value(indicator: Indicator, raw: Any) -> tuple[dict[str, Any] | None, str | None]:
+    """The stored fields for ``raw`` (None when empty) or a Vietnamese error naming the indicator."""
+    label = f"«{indicator.label}»"
+    if indicator.kind == IndicatorKind.TEXT:
+        text = str(raw or "").strip()
+        return ({"text": text} if text else None), None
+    if indicator.kind == IndicatorKind.YES_NO:
+        try:
+            flag = _parse_flag(raw)
+        except ValueError:
+            return None, f"Chỉ tiêu {label} chỉ nhận Có hoặc Không."
+        return ({"flag": flag} if flag is not None else None), None
+    try:
+        number = _parse_number(raw)
+    except (InvalidOperation, ValueError):
+        return None, f"Chỉ tiêu {label} phải là một số."
+    if number is None:
+        return None, None
+    if indicator.kind == IndicatorKind.COUNT:
+        if number < 0:
+            return None, f"Chỉ tiêu {label} không được là số âm."
+        if number != number.to_integral_value():
+            return None, f"Chỉ tiêu {label} phải là số nguyên."
+    else:
+        if number < 0 or number > 100:
+            return (
+                None,
+                f"Chỉ tiêu {label} là tỷ lệ phần trăm, phải từ 0 đến 100 (đã nhập {vn.format_number(number, 1)}).",
+            )
+        if number != number.quantize(Decimal("0.01")):
+            return None, f"Chỉ tiêu {label} chỉ ghi tối đa hai chữ số thập phân."
+    if abs(number) >= Decimal(10) ** 12:
+        return None, f"Chỉ tiêu {label} quá lớn."
+    return {"number": number}, None
+
+
+def _check_attachment(upload) -> None:
+    """Refuse files that are too large, of a type not allowed, or whose content does not match their extension."""
+    name = os.path.basename(str(upload.name or ""))
+    ext = os.path.splitext(name)[1].lower()
+    if ext not in ALLOWED_EXTENSIONS:
+        raise field_error(
+            "attachment", "Chỉ nhận tệp " + ", ".join(sorted(e.lstrip(".").upper() for e in ALLOWED_EXTENSIONS)) + "."
+        )
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise field_error("attachment", "Tệp đính kèm quá lớn (tối đa 10 MB).")
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(magic) for magic in _MAGIC[ext]):
+        raise field_error("attachment", "Nội dung tệp không đúng với loại tệp (phần mở rộng).")
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", vn.search_key(os.path.splitext(name)[0]) or "tep")[:80]
+    upload.name = f"{safe}{ext}"
+
+
+@transaction.atomic
+def report_save(
+    *,
+    actor,
+    period: ReviewPeriod,
+    unit,
+    values: dict[Any, Any] | None = None,
+    narrative: str | None = None,
+    attachment=None,
+    submit: bool = False,
+    today: dt.date | None = None,
+    expected_version: int | None = None,
+) -> UnitReport:
+    """Save ``unit``'s report for ``period`` as a draft, or submit it (``submit=True``).
+
+    ``values`` maps an indicator (its id, or its code when unique in the period) to the raw value typed by the user;
+    indicators left out keep their saved value, an empty value clears it. Submitting needs every required indicator
+    and is refused after the unit's deadline (the period's, or its extension's); a submitted report is final.
+    ``today`` is injectable for tests and commands (default: the local date).
+    """
+    today = today or timezone.localdate()
+    require_change_scope(actor, unit, "unit", "Bạn không có quyền báo cáo cho đơn vị này.")
+    if period.status == PeriodStatus.CLOSED:
+        raise field_error("__all__", "Kỳ báo cáo đã khoá, không nhận báo cáo nữa.")
+    if not period.units.filter(pk=unit.pk).exists():
+        raise field_error("unit", f"{unit.name} không phải đơn vị báo cáo của kỳ «{period.name}».")
+    report = UnitReport.objects.select_for_update().filter(period=period, unit=unit).first()
+    if report is not None and report.status == ReportStatus.SUBMITTED:
+        raise field_error("__all__", "Báo cáo đã nộp, không sửa được nữa.")
+    if submit:
+        if today < period.opens_on:
+            raise field_error(
+                "__all__", f"Chưa đến thời gian nhận báo cáo (từ {vn.format_date(period.opens_on, 'short')})."
+            )
+        due = effective_due(period, unit.pk)
+        if today > due:
+            raise field_error("__all__", f"Đã quá hạn nộp báo cáo (hạn {vn.format_date(due, 'short')}).")
+
+    indicators = list(Indicator.objects.filter(template__periods=period).select_related("template"))
+    by_id = {ind.pk: ind for ind in indicators}
+    by_code: dict[str, list[Indicator]] = {}
+    for ind in indicators:
+        by_code.setdefault(ind.code, []).append(ind)
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[int, dict[str, Any] | None] = {}
+    for key, raw in (values or {}).items():
+        ind = None
+        text_key = str(key).removeprefix("value_")
+        if text_key.isdigit():
+            ind = by_id.get(int(text_key))
+        elif len(by_code.get(text_key, [])) == 1:
+            ind = by_code[text_key][0]
+        if ind is None:
+            errors.setdefault("values", []).append(f"Chỉ tiêu không thuộc kỳ báo cáo này: {key}.")
+            continue
+        fields, error = _clean_value(ind, raw)
+        if error:
+            errors.setdefault(f"value_{ind.pk}", []).append(error)
+        else:
+            cleaned[ind.pk] = fields
+    if attachment is not None:
+        try:
+            _check_attachment(attachment)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+
+    created = report is None
+    if created:
+        report = UnitReport(period=period, unit=unit)
+    before = None if created else _report_snapshot(report)
+    if narrative is not None:
+        report.narrative = narrative.strip()
+    if attachment is not None:
+        report.attachment = attachment
+    existing = {v.indicator_id: v for v in report.values.all()} if not created else {}
+
+    if submit:
+        filled = {pk for pk, v in existing.items() if v.number is not None or v.text or v.flag is not None}
+        filled = (filled - {pk for pk, f in cleaned.items() if f is None}) | {pk for pk, f in cleaned.items() if f}
+        missing = [ind for ind in indicators if ind.required and ind.pk not in filled]
+        if missing:
+            raise ValidationError(
+                {f"value_{ind.pk}": [f"Chỉ tiêu «{ind.label}» là bắt buộc khi nộp báo cáo."] for ind in missing}
+            )
+        report.status = ReportStatus.SUBMITTED
+        report.submitted_at = timezone.now()
+
+    if created:
+        report.full_clean(validate_constraints=False)
+        report.save()
+    else:
+        changes = {
+            "narrative": report.narrative,
+            "status": report.status,
+            "submitted_at": report.submitted_at,
+            "attachment": report.attachment.name if report.attachment else "",
+        }
+        if attachment is not None:
+            report.attachment.save(attachment.name, attachment, save=False)
+            changes["attachment"] = report.attachment.name
+        versioned_update(report, expected_version=expected_version, changes=changes)
+
+    for pk, fields in cleaned.items():
+        if fields is None:
+            ReportValue.objects.filter(report=report, indicator_id=pk).delete()
+            continue
+        defaults = {"number": None, "text": "", "flag": None, **fields}
+        ReportValue.objects.update_or_create(report=report, indicator_id=pk, defaults=defaults)
+
+    after = _report_snapshot(report)
+    event = "report.submit" if submit else ("report.create" if created else "report.update")
+    record(actor=actor, event_type=event, target=report, unit=unit, before=before, after=after)
+    return report
+
+
+def _report_snapshot(report: UnitReport) -> dict[str, Any]:
+    """The report's fields (the attachment by its stored name) and figures by indicator id, for the audit trail."""
+    data = snapshot(report)
+    data["attachment"] = report.attachment.name if report.attachment else ""
+    data["values"] = {
+        str(v.indicator_id): (str(v.number) if v.number is not None else v.text if v.text else v.flag)
+        for v in report.values.all()
+    }
+    return data
