@@ -24,7 +24,7 @@ from thidua.emulation.models import (
     SheetProposal,
     UnitReport,
 )
-from thidua.emulation.scoring import services as scoring
+from thidua.emulation.scoring import selectors as scoring
 from thidua.org.demo.load import load
 from thidua.org.models import GroupHandover
 

@@ -9,11 +9,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from bench.ranking import sheet_ranking_naive
 from tests.conftest import make_user
 from thidua.awards.models import Award
 from thidua.core.choices import Role
 from thidua.emulation.choices import CriterionKind, SheetStatus
 from thidua.emulation.models import Score, ScoreChange
+from thidua.emulation.scoring import policies, selectors
 from thidua.emulation.scoring import services as svc
 from thidua.org import services as org
 from thidua.org.choices import GroupRole
@@ -56,8 +58,8 @@ def test_self_scoring_policies(setup):
     with pytest.raises(ValidationError) as err:
         svc.score_set(actor=s["nm"], sheet=s["sheet"], criterion=s["c1"], unit=t.cuc, points=45)
     assert "unit" in err.value.message_dict
-    assert not svc.can_score(s["nm"], s["sheet"], t.cuc)
-    assert svc.can_score(s["cuc"], s["sheet"], t.cuc)
+    assert not policies.can_score(s["nm"], s["sheet"], t.cuc)
+    assert policies.can_score(s["cuc"], s["sheet"], t.cuc)
 
 
 def test_score_above_max_names_criterion(setup):
@@ -121,9 +123,9 @@ def test_workflow_review_and_publish(setup, users):
     assert sheet.status == SheetStatus.PREVIEW
     with pytest.raises(ValidationError):
         svc.score_set(actor=s["office"], sheet=sheet, criterion=s["c1"], unit=t.nm, points=1, reason="x")
-    ranking = svc.sheet_ranking(sheet)
+    ranking = selectors.sheet_ranking(sheet)
     assert [(r.unit_id, r.total) for r in ranking] == [(t.nm.pk, Decimal("43")), (t.cuc.pk, Decimal("38"))]
-    assert svc.sheet_ranking(sheet) == svc.sheet_ranking_naive(sheet)
+    assert selectors.sheet_ranking(sheet) == sheet_ranking_naive(sheet)
     sheet = svc.sheet_advance(actor=s["office"], sheet=sheet)
     assert sheet.status == SheetStatus.PUBLISHED and sheet.published_at
     for attempt in (
@@ -155,9 +157,9 @@ def test_ranking_ties_share_rank_and_sort_by_name(tree):
     sheet = svc.sheet_advance(actor=None, sheet=sheet)
     for unit, pts in zip(units, (7, 9, 7), strict=True):
         svc.score_set(actor=None, sheet=sheet, criterion=c, unit=unit, points=pts)
-    ranking = svc.sheet_ranking(sheet)
+    ranking = selectors.sheet_ranking(sheet)
     assert [(r.rank, r.unit_name) for r in ranking] == [(1, "Phòng B"), (2, "Phòng A"), (2, "Phòng Đ")]
-    assert ranking == svc.sheet_ranking_naive(sheet)
+    assert ranking == sheet_ranking_naive(sheet)
 
 
 def test_tie_at_top_blocks_proposal(tree):

@@ -47,7 +47,7 @@ def load_blocks(year: int, by_id: dict, hasher, *, unit: OrgUnit | None = None, 
     scoring of ``year``; only the sheets of blocks with a member in the scope are ranked."""
     from thidua.emulation.choices import SheetStatus
     from thidua.emulation.models import CriteriaSheet, SheetProposal
-    from thidua.emulation.scoring.services import sheet_ranking
+    from thidua.emulation.scoring.selectors import sheet_ranking
 
     sheets = CriteriaSheet.objects.filter(year=year, status__in=[SheetStatus.PREVIEW, SheetStatus.PUBLISHED])
     if only is not None:

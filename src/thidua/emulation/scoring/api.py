@@ -14,7 +14,7 @@ from thidua.core.choices import Action
 from thidua.org.models import OrgUnit
 from thidua.org.schemas import ErrorOut
 
-from . import services
+from . import policies, selectors, services
 from .models import CriteriaSheet, Criterion
 
 router = Router(tags=["Chấm điểm thi đua khối"])
@@ -75,7 +75,7 @@ def sheet_list(request):
 def sheet_ranking(request, sheet_id: int):
     """The ranking of the block's units (latest-stage points, bonus added, penalty subtracted; ties share a rank)."""
     sheet = get_object_or_404(CriteriaSheet.objects.visible_to(request.auth, Action.VIEW), pk=sheet_id)
-    return services.sheet_ranking(sheet)
+    return selectors.sheet_ranking(sheet)
 
 
 @router.post("/criteria-sheets/{sheet_id}/scores", response={200: ScoreOut, **WRITE_ERRORS}, summary="Chấm điểm")
@@ -86,7 +86,7 @@ def score_set(request, sheet_id: int, payload: ScoreIn):
     )
     criterion = get_object_or_404(Criterion.objects.filter(group__sheet=sheet), pk=payload.criterion)
     unit = get_object_or_404(OrgUnit.objects.filter(group_memberships__group=sheet.group), pk=payload.unit)
-    if not services.can_score(request.auth, sheet, unit):
+    if not policies.can_score(request.auth, sheet, unit):
         raise HttpError(403, "Bạn không được chấm điểm cho đơn vị này ở bước hiện tại.")
     return services.score_set(
         actor=request.auth,

@@ -3,22 +3,18 @@ changes and the block's proposal (suy tôn). Views only parse input, call one se
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from thidua.awards.models import Award
 from thidua.core import vn
 from thidua.core.choices import Action
-from thidua.core.forms import BootstrapFormMixin
 from thidua.core.views import ServiceFormView, has_change_scope, paginate
-from thidua.org.forms import UnitChoiceField
-from thidua.org.models import EmulationGroup, OrgUnit
 
-from ..choices import CriterionKind, SheetStatus
-from . import services
+from ..choices import SheetStatus
+from . import policies, selectors, services
+from .forms import ConfirmForm, CriterionForm, ProposalForm, ScoreForm, SheetCreateForm
 from .models import CriteriaSheet, Criterion, CriterionGroup, ScoreChange
 
 PUBLISH_LABEL = "Công bố chính thức"
@@ -42,9 +38,9 @@ def sheet_detail(request, pk: int):
     """A sheet: criteria, the latest-stage score of each unit on each criterion, the ranking and proposals."""
     sheet = _sheet(request.user, pk)
     criteria = list(Criterion.objects.filter(group__sheet=sheet).select_related("group"))
-    scores = list(services.latest_scores(sheet).select_related("unit"))
+    scores = list(selectors.latest_scores(sheet).select_related("unit"))
     cells = {(s.criterion_id, s.unit_id): s for s in scores}
-    ranking = services.sheet_ranking(sheet)
+    ranking = selectors.sheet_ranking(sheet)
     rows = [(row, [cells.get((c.pk, row.unit_id)) for c in criteria]) for row in ranking]
     user = request.user
     context = {
@@ -53,9 +49,9 @@ def sheet_detail(request, pk: int):
         "rows": rows,
         "proposals": sheet.proposals.select_related("unit", "award"),
         "evidence": _evidence(scores, criteria),
-        "can_edit_criteria": services.can_edit_criteria(user, sheet),
-        "can_advance": services.can_advance(user, sheet),
-        "can_propose": services.can_propose(user, sheet),
+        "can_edit_criteria": policies.can_edit_criteria(user, sheet),
+        "can_advance": policies.can_advance(user, sheet),
+        "can_propose": policies.can_propose(user, sheet),
         "scoring_open": sheet.status in services.STAGE_OF_STATUS,
         "advance_label": _advance_label(sheet),
         "published": sheet.status == SheetStatus.PUBLISHED,
@@ -102,63 +98,6 @@ def score_history(request, pk: int):
         .order_by("-changed_at", "-id")
     )
     return render(request, "emulation/scoring/history.html", {"sheet": sheet, "page": paginate(request, changes, 50)})
-
-
-# --- forms ---------------------------------------------------------------------------------------------------------
-
-
-class SheetCreateForm(BootstrapFormMixin, forms.Form):
-    """A criteria sheet for a block's year."""
-
-    group = forms.ModelChoiceField(label="Khối, cụm thi đua", queryset=EmulationGroup.objects.none())
-    title = forms.CharField(label="Tên bảng điểm", max_length=255, required=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = EmulationGroup.objects.visible_to(user, Action.CHANGE)
-
-
-class CriterionForm(BootstrapFormMixin, forms.Form):
-    """A criterion in a (new or existing) group of criteria."""
-
-    group_name = forms.CharField(label="Nhóm tiêu chí", max_length=255)
-    code = forms.CharField(label="Mã", max_length=20)
-    label = forms.CharField(label="Tiêu chí", max_length=500)
-    max_points = forms.DecimalField(label="Điểm tối đa", max_digits=6, decimal_places=2)
-    kind = forms.ChoiceField(label="Loại", choices=CriterionKind.choices)
-    evidence_required = forms.BooleanField(label="Phải có minh chứng", required=False)
-
-
-class ScoreForm(BootstrapFormMixin, forms.Form):
-    """Points of a unit on a criterion at the current stage; a change needs a reason."""
-
-    criterion = forms.ModelChoiceField(label="Tiêu chí", queryset=Criterion.objects.none())
-    unit = UnitChoiceField(label="Đơn vị", queryset=OrgUnit.objects.none())
-    points = forms.DecimalField(label="Điểm", max_digits=6, decimal_places=2)
-    evidence = forms.CharField(label="Minh chứng", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    reason = forms.CharField(
-        label="Lý do (bắt buộc khi sửa điểm)", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, sheet, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["criterion"].queryset = Criterion.objects.filter(group__sheet=sheet)
-        self.fields["unit"].queryset = OrgUnit.objects.filter(group_memberships__group=sheet.group).order_by("path")
-
-
-class ConfirmForm(BootstrapFormMixin, forms.Form):
-    """A confirmation without fields."""
-
-
-class ProposalForm(BootstrapFormMixin, forms.Form):
-    """The flag the block proposes its leading unit for."""
-
-    award = forms.ModelChoiceField(label="Danh hiệu", queryset=Award.objects.filter(subject__in=["tap_the", "ca_hai"]))
-    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["award"].initial = Award.objects.filter(code="CO_DVTT_BQP").values_list("pk", flat=True).first()
 
 
 # --- form views ----------------------------------------------------------------------------------------------------
