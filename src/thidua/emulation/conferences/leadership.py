@@ -1,7 +1,7 @@
 """Writes on the block's leadership decided at a review conference: handing the khối trưởng's duties over, and
 electing next year's khối trưởng and khối phó (on next year's block, set up when missing).
 
-Same rules as :mod:`.conferences`: keyword-only, atomic, refused once the minutes are frozen; each decision is also
+Same rules as :mod:`.services`: keyword-only, atomic, refused once the minutes are frozen; each decision is also
 recorded as an outcome of the conference.
 """
 

@@ -1,6 +1,6 @@
 """Writes on review conferences (hội nghị sơ kết, tổng kết): the record, its attendees and agenda, the decisions
 taken, the minutes (biên bản) and their freezing. The block's leadership handed over or elected at a conference is in
-:mod:`.conference_leadership`.
+:mod:`.leadership`; who may change a conference is decided in :mod:`.policies`.
 
 Every function is keyword-only, atomic and audited once. ``actor`` is the user acting (None for system commands such
 as ``thidua demo``, which skip scope checks). Once the minutes are frozen nothing in the conference changes: every
@@ -26,27 +26,10 @@ from thidua.org.selectors import positions_text
 
 from ..choices import AgendaKind, ConferenceStatus, OutcomeKind
 from .models import AgendaItem, Attendee, Conference, ConferenceOutcome
+from .policies import can_change_conference
 
 FROZEN_MESSAGE = "Biên bản đã chốt, không sửa được."
 CONFERENCE_EDITABLE = ("title", "kind", "place", "conclusions", "held_on", "status")
-
-
-# --- policies ------------------------------------------------------------------------------------------------------
-
-
-def can_change_conference(user, conference: Conference) -> bool:
-    """Users who may change the host unit, or the block's authority, may edit the conference (until frozen)."""
-    if user is None:
-        return True
-    if in_scope(user, conference.host_unit_id, Action.CHANGE):
-        return True
-    group = conference.group
-    return group is not None and in_scope(user, group.authority_id, Action.CHANGE)
-
-
-def can_freeze_conference(user, conference: Conference) -> bool:
-    """Freezing follows the change policy; a frozen conference cannot be frozen again."""
-    return conference.status != ConferenceStatus.FROZEN and can_change_conference(user, conference)
 
 
 # --- shared checks -------------------------------------------------------------------------------------------------
@@ -274,17 +257,6 @@ def agenda_item_add(
     _bump(conference)
     _audit(actor, conference, "agenda_add", after=audit.snapshot(item))
     return item
-
-
-@transaction.atomic
-def agenda_item_remove(*, actor, item: AgendaItem) -> None:
-    """Remove an agenda item."""
-    conference = item.conference
-    _writable(actor, conference)
-    before = audit.snapshot(item)
-    item.delete()
-    _bump(conference)
-    _audit(actor, conference, "agenda_remove", before=before)
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from thidua.core.views import ServiceFormView, paginate
 from thidua.org.selectors import units_for_select
 
 from ..choices import ConferenceStatus
-from . import leadership, services
+from . import leadership, policies, services
 from .forms import (
     AgendaForm,
     AttendeeForm,
@@ -65,7 +65,7 @@ def conference_detail(request, pk: int):
         "agenda": conference.agenda.select_related("presenter", "presenter_unit"),
         "outcomes": conference.outcomes.select_related("unit", "award", "handover__from_unit", "handover__to_unit"),
         "can_change": conference.status != ConferenceStatus.FROZEN
-        and services.can_change_conference(request.user, conference),
+        and policies.can_change_conference(request.user, conference),
         "frozen": conference.status == ConferenceStatus.FROZEN,
     }
     return render(request, "emulation/conferences/detail.html", context)
@@ -116,7 +116,7 @@ class _ConferenceFormView(ServiceFormView):
 
     def load(self, pk: int, **kwargs):
         self.conference = _conference(self.request.user, pk, Action.CHANGE)
-        if not services.can_change_conference(self.request.user, self.conference):
+        if not policies.can_change_conference(self.request.user, self.conference):
             raise Http404
         # A frozen conference has no forms; a POST from a tab opened before freezing reaches the service, whose
         # refusal ("Biên bản đã chốt …") the user then reads on the form instead of a bare "not found".
@@ -287,7 +287,7 @@ class CloneView(ServiceFormView):
 
     def load(self, pk: int, **kwargs):
         self.conference = _conference(self.request.user, pk, Action.CHANGE)
-        if not services.can_change_conference(self.request.user, self.conference):
+        if not policies.can_change_conference(self.request.user, self.conference):
             raise Http404
 
     def get_context(self):

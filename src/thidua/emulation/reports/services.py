@@ -274,6 +274,121 @@ def _check_attachment(upload) -> None:
     upload.name = f"{safe}{ext}"
 
 
+def _check_can_report(actor, period: ReviewPeriod, unit) -> None:
+    """The actor may report for ``unit``, the period still takes reports and ``unit`` is one of its units."""
+    require_change_scope(actor, unit, "unit", "Bạn không có quyền báo cáo cho đơn vị này.")
+    if period.status == PeriodStatus.CLOSED:
+        raise field_error("__all__", "Kỳ báo cáo đã khoá, không nhận báo cáo nữa.")
+    if not period.units.filter(pk=unit.pk).exists():
+        raise field_error("unit", f"{unit.name} không phải đơn vị báo cáo của kỳ «{period.name}».")
+
+
+def _open_report(period: ReviewPeriod, unit) -> UnitReport | None:
+    """The unit's report locked for update (None when there is none yet); a submitted report is final."""
+    report = UnitReport.objects.select_for_update().filter(period=period, unit=unit).first()
+    if report is not None and report.status == ReportStatus.SUBMITTED:
+        raise field_error("__all__", "Báo cáo đã nộp, không sửa được nữa.")
+    return report
+
+
+def _check_submit_window(period: ReviewPeriod, unit, today: dt.date) -> None:
+    """Submitting is refused before the period opens and after the unit's deadline (the period's, or its
+    extension's)."""
+    if today < period.opens_on:
+        raise field_error(
+            "__all__", f"Chưa đến thời gian nhận báo cáo (từ {vn.format_date(period.opens_on, 'short')})."
+        )
+    due = effective_due(period, unit.pk)
+    if today > due:
+        raise field_error("__all__", f"Đã quá hạn nộp báo cáo (hạn {vn.format_date(due, 'short')}).")
+
+
+def _indicator_for(key: Any, by_id: dict[int, Indicator], by_code: dict[str, list[Indicator]]) -> Indicator | None:
+    """The indicator a ``values`` key names: its id (``12`` or ``value_12``) or its code when unique in the period."""
+    text_key = str(key).removeprefix("value_")
+    if text_key.isdigit():
+        return by_id.get(int(text_key))
+    if len(by_code.get(text_key, [])) == 1:
+        return by_code[text_key][0]
+    return None
+
+
+def _parse_values(
+    indicators: list[Indicator], values: dict[Any, Any]
+) -> tuple[dict[int, dict[str, Any] | None], dict[str, list[str]]]:
+    """Parse: the stored fields of each value by indicator id (None clears it), and the errors by form field."""
+    by_id = {ind.pk: ind for ind in indicators}
+    by_code: dict[str, list[Indicator]] = {}
+    for ind in indicators:
+        by_code.setdefault(ind.code, []).append(ind)
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[int, dict[str, Any] | None] = {}
+    for key, raw in values.items():
+        ind = _indicator_for(key, by_id, by_code)
+        if ind is None:
+            errors.setdefault("values", []).append(f"Chỉ tiêu không thuộc kỳ báo cáo này: {key}.")
+            continue
+        fields, error = _clean_value(ind, raw)
+        if error:
+            errors.setdefault(f"value_{ind.pk}", []).append(error)
+        else:
+            cleaned[ind.pk] = fields
+    return cleaned, errors
+
+
+def _validate_input(indicators: list[Indicator], values: dict[Any, Any], attachment) -> dict[int, dict | None]:
+    """Validate the figures and the attachment together, so the user sees every error at once."""
+    cleaned, errors = _parse_values(indicators, values)
+    if attachment is not None:
+        try:
+            _check_attachment(attachment)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _require_filled(report: UnitReport, created: bool, indicators: list[Indicator], cleaned: dict) -> None:
+    """Every required indicator has a value once this save is applied (saved values count unless cleared)."""
+    existing = {} if created else {v.indicator_id: v for v in report.values.all()}
+    filled = {pk for pk, v in existing.items() if v.number is not None or v.text or v.flag is not None}
+    filled = (filled - {pk for pk, f in cleaned.items() if f is None}) | {pk for pk, f in cleaned.items() if f}
+    missing = [ind for ind in indicators if ind.required and ind.pk not in filled]
+    if missing:
+        raise ValidationError(
+            {f"value_{ind.pk}": [f"Chỉ tiêu «{ind.label}» là bắt buộc khi nộp báo cáo."] for ind in missing}
+        )
+
+
+def _store_report(report: UnitReport, created: bool, attachment, expected_version: int | None) -> None:
+    """Save the report row: a new one validated, an existing one through the version check (and its new file)."""
+    if created:
+        report.full_clean(validate_constraints=False)
+        report.save()
+        return
+    changes = {
+        "narrative": report.narrative,
+        "status": report.status,
+        "submitted_at": report.submitted_at,
+        "attachment": report.attachment.name if report.attachment else "",
+    }
+    if attachment is not None:
+        report.attachment.save(attachment.name, attachment, save=False)
+        changes["attachment"] = report.attachment.name
+    versioned_update(report, expected_version=expected_version, changes=changes)
+
+
+def _store_values(report: UnitReport, cleaned: dict[int, dict[str, Any] | None]) -> None:
+    """Write the parsed figures: an empty value deletes the saved one."""
+    for pk, fields in cleaned.items():
+        if fields is None:
+            ReportValue.objects.filter(report=report, indicator_id=pk).delete()
+            continue
+        defaults = {"number": None, "text": "", "flag": None, **fields}
+        ReportValue.objects.update_or_create(report=report, indicator_id=pk, defaults=defaults)
+
+
 @transaction.atomic
 def report_save(
     *,
@@ -293,54 +408,15 @@ def report_save(
     indicators left out keep their saved value, an empty value clears it. Submitting needs every required indicator
     and is refused after the unit's deadline (the period's, or its extension's); a submitted report is final.
     ``today`` is injectable for tests and commands (default: the local date).
+    Steps: check the period and the report are open → parse and validate the input → (submit: check every required
+    figure) → save the report and its figures → audit.
     """
-    today = today or timezone.localdate()
-    require_change_scope(actor, unit, "unit", "Bạn không có quyền báo cáo cho đơn vị này.")
-    if period.status == PeriodStatus.CLOSED:
-        raise field_error("__all__", "Kỳ báo cáo đã khoá, không nhận báo cáo nữa.")
-    if not period.units.filter(pk=unit.pk).exists():
-        raise field_error("unit", f"{unit.name} không phải đơn vị báo cáo của kỳ «{period.name}».")
-    report = UnitReport.objects.select_for_update().filter(period=period, unit=unit).first()
-    if report is not None and report.status == ReportStatus.SUBMITTED:
-        raise field_error("__all__", "Báo cáo đã nộp, không sửa được nữa.")
+    _check_can_report(actor, period, unit)
+    report = _open_report(period, unit)
     if submit:
-        if today < period.opens_on:
-            raise field_error(
-                "__all__", f"Chưa đến thời gian nhận báo cáo (từ {vn.format_date(period.opens_on, 'short')})."
-            )
-        due = effective_due(period, unit.pk)
-        if today > due:
-            raise field_error("__all__", f"Đã quá hạn nộp báo cáo (hạn {vn.format_date(due, 'short')}).")
-
+        _check_submit_window(period, unit, today or timezone.localdate())
     indicators = list(Indicator.objects.filter(template__periods=period).select_related("template"))
-    by_id = {ind.pk: ind for ind in indicators}
-    by_code: dict[str, list[Indicator]] = {}
-    for ind in indicators:
-        by_code.setdefault(ind.code, []).append(ind)
-    errors: dict[str, list[str]] = {}
-    cleaned: dict[int, dict[str, Any] | None] = {}
-    for key, raw in (values or {}).items():
-        ind = None
-        text_key = str(key).removeprefix("value_")
-        if text_key.isdigit():
-            ind = by_id.get(int(text_key))
-        elif len(by_code.get(text_key, [])) == 1:
-            ind = by_code[text_key][0]
-        if ind is None:
-            errors.setdefault("values", []).append(f"Chỉ tiêu không thuộc kỳ báo cáo này: {key}.")
-            continue
-        fields, error = _clean_value(ind, raw)
-        if error:
-            errors.setdefault(f"value_{ind.pk}", []).append(error)
-        else:
-            cleaned[ind.pk] = fields
-    if attachment is not None:
-        try:
-            _check_attachment(attachment)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
-    if errors:
-        raise ValidationError(errors)
+    cleaned = _validate_input(indicators, values or {}, attachment)
 
     created = report is None
     if created:
@@ -350,44 +426,15 @@ def report_save(
         report.narrative = narrative.strip()
     if attachment is not None:
         report.attachment = attachment
-    existing = {v.indicator_id: v for v in report.values.all()} if not created else {}
-
     if submit:
-        filled = {pk for pk, v in existing.items() if v.number is not None or v.text or v.flag is not None}
-        filled = (filled - {pk for pk, f in cleaned.items() if f is None}) | {pk for pk, f in cleaned.items() if f}
-        missing = [ind for ind in indicators if ind.required and ind.pk not in filled]
-        if missing:
-            raise ValidationError(
-                {f"value_{ind.pk}": [f"Chỉ tiêu «{ind.label}» là bắt buộc khi nộp báo cáo."] for ind in missing}
-            )
+        _require_filled(report, created, indicators, cleaned)
         report.status = ReportStatus.SUBMITTED
         report.submitted_at = timezone.now()
+    _store_report(report, created, attachment, expected_version)
+    _store_values(report, cleaned)
 
-    if created:
-        report.full_clean(validate_constraints=False)
-        report.save()
-    else:
-        changes = {
-            "narrative": report.narrative,
-            "status": report.status,
-            "submitted_at": report.submitted_at,
-            "attachment": report.attachment.name if report.attachment else "",
-        }
-        if attachment is not None:
-            report.attachment.save(attachment.name, attachment, save=False)
-            changes["attachment"] = report.attachment.name
-        versioned_update(report, expected_version=expected_version, changes=changes)
-
-    for pk, fields in cleaned.items():
-        if fields is None:
-            ReportValue.objects.filter(report=report, indicator_id=pk).delete()
-            continue
-        defaults = {"number": None, "text": "", "flag": None, **fields}
-        ReportValue.objects.update_or_create(report=report, indicator_id=pk, defaults=defaults)
-
-    after = _report_snapshot(report)
     event = "report.submit" if submit else ("report.create" if created else "report.update")
-    record(actor=actor, event_type=event, target=report, unit=unit, before=before, after=after)
+    record(actor=actor, event_type=event, target=report, unit=unit, before=before, after=_report_snapshot(report))
     return report
 
 

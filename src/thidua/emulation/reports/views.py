@@ -164,6 +164,49 @@ def _report_target(request, pk: int, unit_pk: int):
     return period, unit
 
 
+def _report_initial(report: UnitReport | None) -> dict:
+    """The form's initial data from the saved report: figures written the Vietnamese way ("99,1"; Có / Không)."""
+    initial = {"narrative": report.narrative if report else "", "version": report.version if report else None}
+    if report is None:
+        return initial
+    for value in report.values.all():
+        if value.number is not None:
+            initial[f"value_{value.indicator_id}"] = format(value.number.normalize(), "f").replace(".", ",")
+        elif value.flag is not None:
+            initial[f"value_{value.indicator_id}"] = "co" if value.flag else "khong"
+        else:
+            initial[f"value_{value.indicator_id}"] = value.text
+    return initial
+
+
+def _save_report(request, form: UnitReportForm, period, unit, report: UnitReport | None):
+    """Call the service with the valid form's data; its refusals go back onto the form (None is returned), a saved
+    report redirects: to its page once submitted, else back to the form."""
+    data = form.cleaned_data
+    submit = data.get("action") == "nop"
+    try:
+        saved = services.report_save(
+            actor=request.user,
+            period=period,
+            unit=unit,
+            values={name: value for name, value in data.items() if name.startswith("value_")},
+            narrative=data["narrative"],
+            attachment=data.get("attachment") or None,
+            submit=submit,
+            expected_version=data.get("version") if report is not None else None,
+        )
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+        return None
+    except ConflictError as exc:
+        form.add_error(None, str(exc))
+        return None
+    messages.success(request, "Đã nộp báo cáo." if submit else "Đã lưu bản nháp.")
+    if submit:
+        return redirect("unit_report_detail", pk=saved.pk)
+    return redirect("unit_report_edit", pk=period.pk, unit_pk=unit.pk)
+
+
 @login_required
 def unit_report_edit(request, pk: int, unit_pk: int):
     """A unit's report form: save as draft or submit; a submitted report (or a closed period) shows its page."""
@@ -176,43 +219,11 @@ def unit_report_edit(request, pk: int, unit_pk: int):
     indicators = selectors.period_indicators(period)
     if request.method == "POST":
         form = UnitReportForm(request.POST, request.FILES, indicators=indicators)
-        if form.is_valid():
-            data = form.cleaned_data
-            values = {name: value for name, value in data.items() if name.startswith("value_")}
-            submit = data.get("action") == "nop"
-            try:
-                saved = services.report_save(
-                    actor=request.user,
-                    period=period,
-                    unit=unit,
-                    values=values,
-                    narrative=data["narrative"],
-                    attachment=data.get("attachment") or None,
-                    submit=submit,
-                    expected_version=data.get("version") if report is not None else None,
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            except ConflictError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, "Đã nộp báo cáo." if submit else "Đã lưu bản nháp.")
-                if submit:
-                    return redirect("unit_report_detail", pk=saved.pk)
-                return redirect("unit_report_edit", pk=period.pk, unit_pk=unit.pk)
+        response = _save_report(request, form, period, unit, report) if form.is_valid() else None
+        if response is not None:
+            return response
     else:
-        initial = {"narrative": report.narrative if report else "", "version": report.version if report else None}
-        if report is not None:
-            for value in report.values.all():
-                if value.number is not None:
-                    number = value.number.normalize()
-                    text = format(number, "f").replace(".", ",")
-                    initial[f"value_{value.indicator_id}"] = text
-                elif value.flag is not None:
-                    initial[f"value_{value.indicator_id}"] = "co" if value.flag else "khong"
-                else:
-                    initial[f"value_{value.indicator_id}"] = value.text
-        form = UnitReportForm(initial=initial, indicators=indicators)
+        form = UnitReportForm(initial=_report_initial(report), indicators=indicators)
     due = services.effective_due(period, unit.pk)
     context = {"period": period, "unit": unit, "report": report, "form": form, "due_on": due}
     return render(request, "emulation/reports/report_form.html", context)
