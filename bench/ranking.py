@@ -36,8 +36,8 @@ def sheet_ranking_naive(sheet):
     """The ranking of :func:`thidua.emulation.scoring.selectors.sheet_ranking` by a per-unit, per-criterion loop: the
     benchmark's baseline and the tests' oracle (never used by the application)."""
     from thidua.core import vn
-    from thidua.emulation.choices import CriterionKind, ScoreStage
     from thidua.emulation.models import Criterion
+    from thidua.emulation.scoring.choices import CriterionKind, ScoreStage
     from thidua.emulation.scoring.selectors import RankRow, latest_score
 
     criteria = list(Criterion.objects.filter(group__sheet=sheet))

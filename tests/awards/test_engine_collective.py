@@ -12,8 +12,8 @@ import pytest
 from thidua.awards.engine import evaluate, explain
 from thidua.awards.models import Award
 from thidua.awards.rules import RuleDocumentError, validate
-from thidua.emulation.choices import CriterionKind
 from thidua.emulation.scoring import services as score_svc
+from thidua.emulation.scoring.choices import CriterionKind
 from thidua.org import services as org
 from thidua.records.demo.collective import block_sheet
 

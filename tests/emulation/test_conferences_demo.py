@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from docx import Document
 
-from thidua.emulation.choices import ConferenceStatus, OutcomeKind, SheetStatus
+from thidua.emulation.conferences.choices import ConferenceStatus, OutcomeKind
 from thidua.emulation.conferences.minutes import minutes_docx
 from thidua.emulation.demo import load_conferences
 from thidua.emulation.models import (
@@ -25,6 +25,7 @@ from thidua.emulation.models import (
     UnitReport,
 )
 from thidua.emulation.scoring import selectors as scoring
+from thidua.emulation.scoring.choices import SheetStatus
 from thidua.org.demo.load import load
 from thidua.org.models import GroupHandover
 

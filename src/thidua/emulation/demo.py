@@ -28,12 +28,14 @@ from thidua.awards.models import Award
 from thidua.org.demo import data as org_data
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 
-from .choices import AgendaKind, ConferenceKind, CriterionKind, OutcomeKind, PeriodKind, SheetStatus
 from .conferences import leadership as leadership_svc
 from .conferences import services as conf_svc
+from .conferences.choices import AgendaKind, ConferenceKind, OutcomeKind
 from .models import Conference, CriteriaSheet, Indicator, IndicatorTemplate, ReviewPeriod, UnitReport
 from .reports import services as report_svc
+from .reports.choices import PeriodKind
 from .scoring import services as score_svc
+from .scoring.choices import CriterionKind, SheetStatus
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

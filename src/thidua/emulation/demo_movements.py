@@ -20,9 +20,9 @@ from thidua.awards.catalogue import seed_catalogue
 from thidua.awards.models import Award
 from thidua.org.models import EmulationGroup, OrgUnit
 
-from .choices import MovementKind, MovementStatus, RegistrationStatus
 from .models import Movement, Pact, Registration
 from .movements import services
+from .movements.choices import MovementKind, MovementStatus, RegistrationStatus
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from docx import Document
 
 from thidua.core.models import AuditEvent
-from thidua.emulation.choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
 from thidua.emulation.conferences import leadership, policies
 from thidua.emulation.conferences import services as svc
+from thidua.emulation.conferences.choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
 from thidua.emulation.conferences.minutes import minutes_docx, minutes_text
 from thidua.emulation.models import Conference
 from thidua.org import services as org

@@ -13,10 +13,10 @@ from bench.ranking import sheet_ranking_naive
 from tests.conftest import make_user
 from thidua.awards.models import Award
 from thidua.core.choices import Role
-from thidua.emulation.choices import CriterionKind, SheetStatus
 from thidua.emulation.models import Score, ScoreChange
 from thidua.emulation.scoring import policies, selectors
 from thidua.emulation.scoring import services as svc
+from thidua.emulation.scoring.choices import CriterionKind, SheetStatus
 from thidua.org import services as org
 from thidua.org.choices import GroupRole
 

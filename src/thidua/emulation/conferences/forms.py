@@ -13,7 +13,7 @@ from thidua.org.forms import PersonChoiceField, UnitChoiceField
 from thidua.org.models import EmulationGroup, OrgUnit, Person
 from thidua.org.selectors import units_for_select
 
-from ..choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
+from .choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
 
 
 def _people(user):

@@ -16,7 +16,7 @@ from thidua.org import services as org_services
 from thidua.org.choices import GroupRole
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 
-from ..choices import OutcomeKind
+from .choices import OutcomeKind
 from .models import Conference, ConferenceOutcome
 from .services import _writable, outcome_add
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from thidua.core import vn
 from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation
 
-from ..choices import ConferenceKind
+from .choices import ConferenceKind
 from .models import Conference
 
 BODY_PT = 14

@@ -8,7 +8,7 @@ from django.db.models import Q
 from thidua.core.models import VersionedModel
 from thidua.core.scoping import ScopedQuerySet
 
-from ..choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
+from .choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
 
 
 class ConferenceQuerySet(ScopedQuerySet):

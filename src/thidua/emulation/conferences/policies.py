@@ -5,7 +5,7 @@ from __future__ import annotations
 from thidua.core.choices import Action
 from thidua.core.scoping import in_scope
 
-from ..choices import ConferenceStatus
+from .choices import ConferenceStatus
 from .models import Conference
 
 

@@ -24,7 +24,7 @@ from thidua.org.choices import Rank
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 from thidua.org.selectors import positions_text
 
-from ..choices import AgendaKind, ConferenceStatus, OutcomeKind
+from .choices import AgendaKind, ConferenceStatus, OutcomeKind
 from .models import AgendaItem, Attendee, Conference, ConferenceOutcome
 from .policies import can_change_conference
 

@@ -13,8 +13,8 @@ from thidua.core.nd30 import DOCX_MIME
 from thidua.core.views import ServiceFormView, paginate
 from thidua.org.selectors import units_for_select
 
-from ..choices import ConferenceStatus
 from . import leadership, policies, services
+from .choices import ConferenceStatus
 from .forms import (
     AgendaForm,
     AttendeeForm,

@@ -14,7 +14,7 @@ from thidua.org import selectors as org_selectors
 from thidua.org.forms import PersonChoiceField, UnitChoiceField
 from thidua.org.models import EmulationGroup, OrgUnit, Person
 
-from ..choices import MovementKind, MovementStatus
+from .choices import MovementKind, MovementStatus
 from .models import Movement
 from .services import ALLOWED_EXTENSIONS, MAX_DOCUMENT_BYTES
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from thidua.core.models import VersionedModel
 from thidua.core.scoping import ScopedQuerySet
 
-from ..choices import MovementKind, MovementStatus, RegistrationStatus
+from .choices import MovementKind, MovementStatus, RegistrationStatus
 
 
 class UnitScopedQuerySet(ScopedQuerySet):

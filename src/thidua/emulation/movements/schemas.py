@@ -13,8 +13,8 @@ from ninja import Field, Schema
 
 from thidua.org.schemas import ConflictOut, ErrorOut
 
-from ..choices import MovementKind
 from . import services
+from .choices import MovementKind
 
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
 WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}

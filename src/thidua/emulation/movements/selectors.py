@@ -12,9 +12,10 @@ from thidua.core.choices import Action
 from thidua.core.scoping import ALL, scope_cache, scope_unit_ids
 from thidua.org.models import EmulationGroup, OrgUnit, parent_path_of
 
-from ..choices import MovementStatus, RegistrationStatus, ReportStatus
 from ..conferences.models import Conference
+from ..reports.choices import ReportStatus
 from ..reports.models import PeriodExtension, ReviewPeriod, UnitReport
+from .choices import MovementStatus, RegistrationStatus
 from .models import Movement, MovementDocument, MovementUnit, Pact, Registration, RegistrationItem
 from .services import registration_due_on
 

@@ -26,8 +26,8 @@ from thidua.core.audit import record, snapshot
 from thidua.core.locking import versioned_update
 from thidua.org.models import OrgUnit
 
-from ..choices import MovementKind, MovementStatus, RegistrationStatus
 from . import policies
+from .choices import MovementKind, MovementStatus, RegistrationStatus
 from .models import Movement, MovementDocument, MovementUnit, Pact, PactSignature, Registration, RegistrationItem
 
 REGISTRATION_DAYS = 30

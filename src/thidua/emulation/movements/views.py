@@ -21,8 +21,8 @@ from thidua.core.choices import Action
 from thidua.core.views import ServiceFormView, has_change_scope, paginate
 from thidua.org.models import OrgUnit
 
-from ..choices import MovementStatus, RegistrationStatus
 from . import policies, selectors, services
+from .choices import MovementStatus, RegistrationStatus
 from .forms import (
     ConfirmForm,
     MovementCreateForm,

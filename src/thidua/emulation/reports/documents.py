@@ -18,8 +18,9 @@ from django.utils import timezone
 from thidua.core import vn
 from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation
 
-from ..choices import AgendaKind, IndicatorKind, PeriodKind
+from ..conferences.choices import AgendaKind
 from ..conferences.models import AgendaItem, Attendee
+from .choices import IndicatorKind, PeriodKind
 from .selectors import CentralReport, central_report_data
 
 __all__ = ["central_report_docx", "format_change", "format_total", "format_value", "render_central_report"]

@@ -8,7 +8,7 @@ from thidua.core.choices import Action
 from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
 from thidua.org.models import EmulationGroup, OrgUnit
 
-from ..choices import IndicatorKind, PeriodKind
+from .choices import IndicatorKind, PeriodKind
 from .models import IndicatorTemplate, ReviewPeriod
 
 

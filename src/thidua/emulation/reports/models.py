@@ -8,7 +8,7 @@ from django.db.models import Q
 from thidua.core.models import VersionedModel
 from thidua.core.scoping import ScopedQuerySet
 
-from ..choices import IndicatorKind, PeriodKind, PeriodStatus, ReportStatus, WorkArea
+from .choices import IndicatorKind, PeriodKind, PeriodStatus, ReportStatus, WorkArea
 
 
 class IndicatorTemplate(models.Model):

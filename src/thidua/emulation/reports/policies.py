@@ -5,7 +5,7 @@ from __future__ import annotations
 from thidua.core.choices import Action
 from thidua.core.scoping import in_scope
 
-from ..choices import PeriodStatus, ReportStatus
+from .choices import PeriodStatus, ReportStatus
 
 
 def can_manage_period(user, period) -> bool:

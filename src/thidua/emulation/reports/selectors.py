@@ -19,7 +19,7 @@ from thidua.core.choices import Action
 from thidua.core.scoping import ALL, scope_unit_ids
 from thidua.org.models import GroupLeadership, OrgUnit
 
-from ..choices import IndicatorKind, PeriodStatus, ReportStatus
+from .choices import IndicatorKind, PeriodStatus, ReportStatus
 from .models import Indicator, IndicatorTemplate, ReportValue, ReviewPeriod, UnitReport
 
 

@@ -23,7 +23,7 @@ from thidua.core.errors import field_error
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import require_change_scope
 
-from ..choices import IndicatorKind, PeriodStatus, ReportStatus
+from .choices import IndicatorKind, PeriodStatus, ReportStatus
 from .models import Indicator, PeriodExtension, ReportValue, ReviewPeriod, UnitReport
 
 #: Attachments a unit may upload with its report: office documents, PDF and scans; nothing executable.

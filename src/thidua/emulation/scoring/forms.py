@@ -10,7 +10,7 @@ from thidua.core.forms import BootstrapFormMixin
 from thidua.org.forms import UnitChoiceField
 from thidua.org.models import EmulationGroup, OrgUnit
 
-from ..choices import CriterionKind
+from .choices import CriterionKind
 from .models import Criterion
 
 

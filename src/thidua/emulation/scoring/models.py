@@ -10,7 +10,7 @@ from django.db.models import Q
 from thidua.core.models import VersionedModel
 from thidua.core.scoping import ScopedQuerySet
 
-from ..choices import CriterionKind, ScoreStage, SheetStatus
+from .choices import CriterionKind, ScoreStage, SheetStatus
 
 
 class CriteriaSheetQuerySet(ScopedQuerySet):

@@ -11,7 +11,7 @@ from thidua.core.scoping import in_scope
 from thidua.org.choices import GroupRole
 from thidua.org.models import EmulationGroup, GroupLeadership, OrgUnit
 
-from ..choices import SheetStatus
+from .choices import SheetStatus
 from .models import CriteriaSheet
 
 OFFICE_ROLES = (Role.OFFICE, Role.ADMIN)

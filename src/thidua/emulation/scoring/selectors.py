@@ -11,7 +11,7 @@ from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Sum, Wh
 from thidua.core import vn
 from thidua.org.models import OrgUnit
 
-from ..choices import CriterionKind, ScoreStage
+from .choices import CriterionKind, ScoreStage
 from .models import CriteriaSheet, Criterion, Score
 
 CENT = Decimal("0.01")

@@ -20,7 +20,7 @@ from thidua.core import audit, vn
 from thidua.core.locking import versioned_update
 from thidua.org.models import EmulationGroup, OrgUnit
 
-from ..choices import CriterionKind, ScoreStage, SheetStatus
+from .choices import CriterionKind, ScoreStage, SheetStatus
 from .models import CriteriaSheet, Criterion, CriterionGroup, Score, ScoreChange, SheetProposal
 from .policies import can_advance, can_create_sheet, can_edit_criteria, can_propose, can_score
 from .selectors import CENT, latest_score, sheet_ranking

@@ -12,8 +12,8 @@ from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.core.views import ServiceFormView, has_change_scope, paginate
 
-from ..choices import SheetStatus
 from . import policies, selectors, services
+from .choices import SheetStatus
 from .forms import ConfirmForm, CriterionForm, ProposalForm, ScoreForm, SheetCreateForm
 from .models import CriteriaSheet, Criterion, CriterionGroup, ScoreChange
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from thidua.awards.models import Award
-from thidua.emulation.choices import SheetStatus
 from thidua.emulation.demo import CRITERIA, open_sheet, self_score
 from thidua.emulation.models import CriteriaSheet
 from thidua.emulation.scoring import services as score_svc
+from thidua.emulation.scoring.choices import SheetStatus
 from thidua.org.models import EmulationGroup, OrgUnit
 
 from .data import LAST_YEAR
