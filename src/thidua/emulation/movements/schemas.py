@@ -13,7 +13,7 @@ from ninja import Field, Schema
 
 from thidua.org.schemas import ConflictOut, ErrorOut
 
-from . import services
+from . import selectors
 from .choices import MovementKind
 
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
@@ -83,7 +83,7 @@ class MovementOut(Schema):
 
     @staticmethod
     def resolve_registration_due_on(obj) -> dt.date:
-        return services.registration_due_on(obj)
+        return selectors.registration_due_on(obj)
 
     @staticmethod
     def resolve_status_label(obj) -> str:

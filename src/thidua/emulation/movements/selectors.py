@@ -17,7 +17,32 @@ from ..reports.choices import ReportStatus
 from ..reports.models import PeriodExtension, ReviewPeriod, UnitReport
 from .choices import MovementStatus, RegistrationStatus
 from .models import Movement, MovementDocument, MovementUnit, Pact, Registration, RegistrationItem
-from .services import registration_due_on
+
+#: A movement has no registration deadline of its own; units are expected to register within this many days of its
+#: start (see :func:`registration_due_on`), which the calendar shows.
+REGISTRATION_DAYS = 30
+
+
+def registration_due_on(movement: Movement) -> dt.date:
+    """The date by which units should have registered under ``movement`` (its start + 30 days)."""
+    return movement.start_on + dt.timedelta(days=REGISTRATION_DAYS)
+
+
+def movement_target_units(movement: Movement):
+    """The units a launch pushes the movement to: the authority's subtree, or the authority alone."""
+    authority = movement.authority
+    if movement.include_descendants:
+        return OrgUnit.objects.filter(path__startswith=authority.path, valid_to__isnull=True) | OrgUnit.objects.filter(
+            pk=authority.pk
+        )
+    return OrgUnit.objects.filter(pk=authority.pk)
+
+
+def pact_is_locked(pact: Pact) -> bool:
+    """A pact is locked once every member unit of its block has signed."""
+    members = set(pact.group.memberships.values_list("unit_id", flat=True))
+    signed = set(pact.signatures.values_list("unit_id", flat=True))
+    return bool(members) and members <= signed
 
 
 def movements_list(user, *, status: str = "", year: int | None = None) -> QuerySet:

@@ -81,7 +81,7 @@ def movement_detail(request, pk: int):
     context = {
         "movement": movement,
         "registrations": selectors.movement_registrations(request.user, movement),
-        "registration_due": services.registration_due_on(movement),
+        "registration_due": selectors.registration_due_on(movement),
         "can_change": policies.can_change_movement(request.user, movement),
     }
     return render(request, "emulation/movements/movement_detail.html", context)
@@ -203,7 +203,7 @@ class MovementLaunchView(MovementFormView):
         return services.movement_launch(actor=self.request.user, movement=self.movement)
 
     def get_context(self):
-        units = services.movement_target_units(self.movement).count()
+        units = selectors.movement_target_units(self.movement).count()
         note = f"Phong trào sẽ được gửi tới {vn.format_number(units)} đơn vị."
         return {"movement": self.movement, "note": note}
 
