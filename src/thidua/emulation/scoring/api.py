@@ -4,10 +4,8 @@ score it gets 403; a refused score (above the maximum, no reason, wrong stage) i
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router
 from ninja.errors import HttpError
 
 from thidua.core.choices import Action
@@ -16,51 +14,9 @@ from thidua.org.schemas import ErrorOut
 
 from . import policies, selectors, services
 from .models import CriteriaSheet, Criterion
+from .schemas import READ_ERRORS, WRITE_ERRORS, RankOut, ScoreIn, ScoreOut, SheetOut
 
 router = Router(tags=["Chấm điểm thi đua khối"])
-
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-class SheetOut(Schema):
-    """A criteria sheet."""
-
-    id: int
-    group_id: int
-    year: int
-    title: str
-    status: str
-
-
-class RankOut(Schema):
-    """One line of the ranking."""
-
-    rank: int
-    unit_id: int
-    unit_name: str
-    total: Decimal
-
-
-class ScoreIn(Schema):
-    """Points of a member unit on a criterion at the sheet's current stage."""
-
-    criterion: int
-    unit: int
-    points: Decimal
-    evidence: str = ""
-    reason: str = ""
-
-
-class ScoreOut(Schema):
-    """A stored score."""
-
-    id: int
-    criterion_id: int
-    unit_id: int
-    stage: str
-    points: Decimal
-    evidence: str
 
 
 @router.get("/criteria-sheets", response={200: list[SheetOut], 401: ErrorOut}, summary="Bảng tiêu chí chấm điểm")
