@@ -20,13 +20,13 @@ from thidua.core import audit, vn
 from thidua.core.choices import Action
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import in_scope, require_change_scope
-from thidua.org.choices import Rank
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 from thidua.org.selectors import positions_text
 
 from .choices import AgendaKind, ConferenceStatus, OutcomeKind
 from .models import AgendaItem, Attendee, Conference, ConferenceOutcome
 from .policies import can_change_conference
+from .selectors import rank_on
 
 FROZEN_MESSAGE = "Biên bản đã chốt, không sửa được."
 CONFERENCE_EDITABLE = ("title", "kind", "place", "conclusions", "held_on", "status")
@@ -58,18 +58,6 @@ def _require_person_visible(actor, person: Person | None, field: str) -> None:
         raise ValidationError({field: ["Phải chọn người trong danh sách cán bộ."]})
     if actor is not None and not in_scope(actor, person.unit_id, Action.VIEW):
         raise ValidationError({field: [f"«{person.full_name}» nằm ngoài phạm vi quản lý của bạn."]})
-
-
-def rank_on(person: Person, day: dt.date) -> str:
-    """The rank label the person held on ``day`` from the rank history (their current rank when there is none)."""
-    changes = [c for c in person.rank_changes.all() if c.effective_on <= day]
-    if changes:
-        code = max(changes, key=lambda c: (c.effective_on, c.pk)).rank
-    elif person.rank_changes.exists():
-        return ""
-    else:
-        code = person.rank
-    return Rank(code).label if code in Rank.values else ""
 
 
 def _bump(conference: Conference) -> None:

@@ -23,6 +23,14 @@ from .choices import IndicatorKind, PeriodStatus, ReportStatus
 from .models import Indicator, IndicatorTemplate, ReportValue, ReviewPeriod, UnitReport
 
 
+def effective_due(period: ReviewPeriod, unit_id: int, extensions: dict[int, dt.date] | None = None) -> dt.date:
+    """The unit's deadline: its extension if one was granted, else the period's."""
+    if extensions is None:
+        ext = period.extensions.filter(unit_id=unit_id).values_list("due_on", flat=True).first()
+        return ext or period.due_on
+    return extensions.get(unit_id, period.due_on)
+
+
 def period_list(user):
     """Periods visible to the user, newest first, with their authority and block."""
     return (

@@ -25,6 +25,7 @@ from thidua.core.scoping import require_change_scope
 
 from .choices import IndicatorKind, PeriodStatus, ReportStatus
 from .models import Indicator, PeriodExtension, ReportValue, ReviewPeriod, UnitReport
+from .selectors import effective_due
 
 #: Attachments a unit may upload with its report: office documents, PDF and scans; nothing executable.
 ALLOWED_EXTENSIONS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png"}
@@ -41,14 +42,6 @@ _MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG",),
 }
-
-
-def effective_due(period: ReviewPeriod, unit_id: int, extensions: dict[int, dt.date] | None = None) -> dt.date:
-    """The unit's deadline: its extension if one was granted, else the period's."""
-    if extensions is None:
-        ext = period.extensions.filter(unit_id=unit_id).values_list("due_on", flat=True).first()
-        return ext or period.due_on
-    return extensions.get(unit_id, period.due_on)
 
 
 # --- periods ----------------------------------------------------------------------------------------------------

@@ -224,7 +224,7 @@ def unit_report_edit(request, pk: int, unit_pk: int):
             return response
     else:
         form = UnitReportForm(initial=_report_initial(report), indicators=indicators)
-    due = services.effective_due(period, unit.pk)
+    due = selectors.effective_due(period, unit.pk)
     context = {"period": period, "unit": unit, "report": report, "form": form, "due_on": due}
     return render(request, "emulation/reports/report_form.html", context)
 
