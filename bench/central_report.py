@@ -41,7 +41,7 @@ def build(units: int, indicators: int, periods: int, seed: int):
     from django.utils import timezone
 
     from thidua.emulation.models import Indicator, IndicatorTemplate, ReportValue, ReviewPeriod, UnitReport
-    from thidua.emulation.services import reports as services
+    from thidua.emulation.reports import services
     from thidua.org import services as org_services
     from thidua.org.models import EmulationGroup, OrgUnit
 
@@ -122,8 +122,8 @@ def build(units: int, indicators: int, periods: int, seed: int):
 
 def naive_data(period):
     """The same :class:`CentralReport`, fetching each value with its own query (what a first version would do)."""
-    from thidua.emulation import selectors_reports as sel
     from thidua.emulation.models import ReportValue, UnitReport
+    from thidua.emulation.reports import selectors as sel
 
     period.refresh_from_db()
     indicators = sel.period_indicators(period)
@@ -196,8 +196,8 @@ def main() -> None:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
-    from thidua.emulation.documents import render_central_report
-    from thidua.emulation.selectors_reports import central_report_data
+    from thidua.emulation.reports.documents import render_central_report
+    from thidua.emulation.reports.selectors import central_report_data
 
     call_command("migrate", verbosity=0)
     start = time.perf_counter()

@@ -32,6 +32,32 @@ BLOCK = "Khối đo hiệu năng xếp hạng"
 CENT = Decimal("0.01")
 
 
+def sheet_ranking_naive(sheet):
+    """The ranking of :func:`thidua.emulation.scoring.selectors.sheet_ranking` by a per-unit, per-criterion loop: the
+    benchmark's baseline and the tests' oracle (never used by the application)."""
+    from thidua.core import vn
+    from thidua.emulation.models import Criterion
+    from thidua.emulation.scoring.choices import CriterionKind, ScoreStage
+    from thidua.emulation.scoring.selectors import RankRow, latest_score
+
+    criteria = list(Criterion.objects.filter(group__sheet=sheet))
+    rows = []
+    for unit in sheet.group.members.all():
+        total = Decimal("0")
+        for criterion in criteria:
+            score = latest_score(criterion, unit, ScoreStage.OFFICE)
+            if score is not None:
+                total += -score.points if criterion.kind == CriterionKind.PENALTY else score.points
+        rows.append((total.quantize(CENT), unit.name, unit.pk))
+    rows.sort(key=lambda r: (-r[0], vn.collation_key(r[1])))
+    result, rank, previous = [], 0, None
+    for i, (total, name, uid) in enumerate(rows, 1):
+        if total != previous:
+            rank, previous = i, total
+        result.append(RankRow(rank=rank, unit_id=uid, unit_name=name, total=total))
+    return result
+
+
 def build(units: int, criteria: int, seed: int):
     """Create the block, its sheet, ``criteria`` criteria and the scores unless they exist; return the sheet."""
     from django.db import transaction
@@ -122,7 +148,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from thidua.emulation.models import Score
-    from thidua.emulation.services.scoring import sheet_ranking, sheet_ranking_naive
+    from thidua.emulation.scoring.selectors import sheet_ranking
 
     call_command("migrate", verbosity=0)
     start = time.perf_counter()

@@ -10,8 +10,9 @@ under Bộ Quốc phòng; the officer and the viewer hold their roles on ``tc`` 
 officer of Tổng cục Chính trị (``other``). The matrix adds a group set up by ``tc``, a current position of Nguyễn
 Việt Hùng, and a personal access token of the officer.
 
-Other apps contribute their entries from ``tests/<app>/matrix_entries.py`` (``ROUTES``, and ``extend_world(world)``
-to add the objects their URLs need), so each app's tests own its rows while the coverage check stays global.
+Other apps contribute their entries from ``tests/<app>/matrix_entries.py`` or ``tests/<app>/<slice>/matrix_entries.py``
+(``ROUTES``, and ``extend_world(world)`` to add the objects their URLs need), so each app's tests own its rows while
+the coverage check stays global.
 """
 
 from __future__ import annotations
@@ -286,20 +287,17 @@ TABLE: list[mx.Route] = [
 
 
 def _app_entries() -> tuple[list[mx.Route], list]:
-    """Entries (and world extensions) contributed by other apps: ``tests/<app>/matrix_entries*.py`` may define
-    ``ROUTES`` (a list of :class:`tests.matrix.Route`) and ``extend_world(world)`` (adds the objects they need)."""
+    """Entries (and world extensions) contributed by other apps and their slices: ``tests/<app>/matrix_entries*.py``
+    and ``tests/<app>/<slice>/matrix_entries*.py`` may define ``ROUTES`` (a list of :class:`tests.matrix.Route`) and
+    ``extend_world(world)`` (adds the objects they need)."""
     routes, hooks = [], []
-    for info in pkgutil.iter_modules(tests.__path__):
-        if not info.ispkg:
+    for info in pkgutil.walk_packages(tests.__path__, prefix="tests."):
+        if info.ispkg or not info.name.rsplit(".", 1)[-1].startswith("matrix_entries"):
             continue
-        package = importlib.import_module(f"tests.{info.name}")
-        for sub in pkgutil.iter_modules(package.__path__):
-            if not sub.name.startswith("matrix_entries"):
-                continue
-            module = importlib.import_module(f"tests.{info.name}.{sub.name}")
-            routes += getattr(module, "ROUTES", [])
-            if hasattr(module, "extend_world"):
-                hooks.append(module.extend_world)
+        module = importlib.import_module(info.name)
+        routes += getattr(module, "ROUTES", [])
+        if hasattr(module, "extend_world"):
+            hooks.append(module.extend_world)
     return routes, hooks
 
 

@@ -13,8 +13,8 @@ from thidua.awards.eligibility.engine import evaluate, explain
 from thidua.awards.eligibility.rules import RuleDocumentError, validate
 from thidua.catalogue.models import Award
 from thidua.demo.records.collective import block_sheet
-from thidua.emulation.choices import CriterionKind
-from thidua.emulation.services import scoring as score_svc
+from thidua.emulation.scoring import services as score_svc
+from thidua.emulation.scoring.choices import CriterionKind
 from thidua.org import services as org
 
 from .engine_helpers import discipline, enterprise, person, title, unit_rate

@@ -11,8 +11,8 @@ from docx import Document
 
 from thidua.demo.emulation.conferences import load_conferences
 from thidua.demo.org.load import load
-from thidua.emulation.choices import ConferenceStatus, OutcomeKind, SheetStatus
-from thidua.emulation.minutes import minutes_docx
+from thidua.emulation.conferences.choices import ConferenceStatus, OutcomeKind
+from thidua.emulation.conferences.minutes import minutes_docx
 from thidua.emulation.models import (
     AgendaItem,
     Attendee,
@@ -25,7 +25,8 @@ from thidua.emulation.models import (
     SheetProposal,
     UnitReport,
 )
-from thidua.emulation.services import scoring
+from thidua.emulation.scoring import selectors as scoring
+from thidua.emulation.scoring.choices import SheetStatus
 from thidua.org.models import GroupHandover
 
 D = dt.date

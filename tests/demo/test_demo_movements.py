@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from thidua.demo.emulation.movements import KHOI_2, MOVEMENT_NAME, SLOGAN
-from thidua.emulation.choices import MovementStatus, RegistrationStatus
 from thidua.emulation.models import Movement, MovementUnit, Pact, PactSignature, Registration, RegistrationItem
+from thidua.emulation.movements.choices import MovementStatus, RegistrationStatus
 
 MODELS = [Movement, MovementUnit, Registration, RegistrationItem, Pact, PactSignature]
 

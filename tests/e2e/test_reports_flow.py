@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 
 from thidua.core.models import RoleAssignment
-from thidua.emulation.services import reports as services
+from thidua.emulation.reports import services
 from thidua.org.models import OrgUnit
 
 expect = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package").expect

@@ -11,7 +11,7 @@ from django.test import Client
 
 from thidua.catalogue.models import Award
 from thidua.catalogue.seed import seed_catalogue
-from thidua.emulation.services import movements as services
+from thidua.emulation.movements import services
 
 D = dt.date
 YEAR = dt.date.today().year

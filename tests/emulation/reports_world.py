@@ -10,7 +10,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 from thidua.emulation.models import Indicator, IndicatorTemplate
-from thidua.emulation.services import reports as services
+from thidua.emulation.reports import services
 from thidua.org import services as org_services
 
 D = dt.date

@@ -17,9 +17,9 @@ from docx.oxml.ns import qn
 from thidua.core.nd30 import QUOC_HIEU, TIEU_NGU
 from thidua.demo.emulation.conferences import load_conferences
 from thidua.demo.org.load import load
-from thidua.emulation.documents import central_report_docx
-from thidua.emulation.minutes import minutes_docx
+from thidua.emulation.conferences.minutes import minutes_docx
 from thidua.emulation.models import Conference
+from thidua.emulation.reports.documents import central_report_docx
 
 SOFFICE = Path("/usr/bin/soffice")
 needs_soffice = pytest.mark.skipif(

@@ -79,11 +79,11 @@ def _mount() -> None:
     api.add_router("", org_router)
     api.add_router("", "thidua.awards.eligibility.api.router")
     api.add_router("", "thidua.records.api.router")
-    api.add_router("", "thidua.emulation.api_reports.router")
-    api.add_router("", "thidua.emulation.api_movements.router")
-    api.add_router("", "thidua.emulation.api_registrations.router")
-    api.add_router("", "thidua.emulation.api_conferences.router")
-    api.add_router("", "thidua.emulation.api_scoring.router")
+    api.add_router("", "thidua.emulation.reports.api.router")
+    api.add_router("", "thidua.emulation.movements.api.movements.router")
+    api.add_router("", "thidua.emulation.movements.api.registrations.router")
+    api.add_router("", "thidua.emulation.conferences.api.router")
+    api.add_router("", "thidua.emulation.scoring.api.router")
 
 
 _mount()

@@ -1,9 +1,9 @@
-"""URLs of the emulation app: each slice owns its ``urls_<slice>.py``; one line per slice here."""
+"""URLs of the emulation app: each slice owns its ``<slice>/urls.py``; one line per slice here."""
 
-from .urls_conferences import urlpatterns as conferences_urlpatterns
-from .urls_movements import urlpatterns as movements_urlpatterns
-from .urls_reports import urlpatterns as reports_urlpatterns
-from .urls_scoring import urlpatterns as scoring_urlpatterns
+from .conferences.urls import urlpatterns as conferences_urlpatterns
+from .movements.urls import urlpatterns as movements_urlpatterns
+from .reports.urls import urlpatterns as reports_urlpatterns
+from .scoring.urls import urlpatterns as scoring_urlpatterns
 
 urlpatterns = []
 urlpatterns += movements_urlpatterns

@@ -26,13 +26,16 @@ from django.utils import timezone
 
 from thidua.catalogue.models import Award
 from thidua.demo.org import data as org_data
-from thidua.emulation.choices import AgendaKind, ConferenceKind, CriterionKind, OutcomeKind, PeriodKind, SheetStatus
-from thidua.emulation.models import Conference, CriteriaSheet, Indicator, IndicatorTemplate, ReviewPeriod, UnitReport
-from thidua.emulation.services import conference_leadership as leadership_svc
-from thidua.emulation.services import conferences as conf_svc
-from thidua.emulation.services import reports as report_svc
-from thidua.emulation.services import scoring as score_svc
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
+
+from thidua.emulation.conferences import leadership as leadership_svc
+from thidua.emulation.conferences import services as conf_svc
+from thidua.emulation.conferences.choices import AgendaKind, ConferenceKind, OutcomeKind
+from thidua.emulation.models import Conference, CriteriaSheet, Indicator, IndicatorTemplate, ReviewPeriod, UnitReport
+from thidua.emulation.reports import services as report_svc
+from thidua.emulation.reports.choices import PeriodKind
+from thidua.emulation.scoring import services as score_svc
+from thidua.emulation.scoring.choices import CriterionKind, SheetStatus
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

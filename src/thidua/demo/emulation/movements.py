@@ -18,10 +18,11 @@ from django.db import transaction
 
 from thidua.catalogue.models import Award
 from thidua.catalogue.seed import seed_catalogue
-from thidua.emulation.choices import MovementKind, MovementStatus, RegistrationStatus
-from thidua.emulation.models import Movement, Pact, Registration
-from thidua.emulation.services import movements as services
 from thidua.org.models import EmulationGroup, OrgUnit
+
+from thidua.emulation.models import Movement, Pact, Registration
+from thidua.emulation.movements import selectors, services
+from thidua.emulation.movements.choices import MovementKind, MovementStatus, RegistrationStatus
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"
@@ -111,7 +112,7 @@ def _pact(group: EmulationGroup, units: list[OrgUnit]) -> Pact:
         pact = services.pact_create(actor=None, group=group, year=YEAR, content=PACT_CONTENT)
     signed = set(pact.signatures.values_list("unit_id", flat=True))
     for unit in units:
-        if unit.pk not in signed and not services.pact_is_locked(pact):
+        if unit.pk not in signed and not selectors.pact_is_locked(pact):
             services.pact_sign(actor=None, pact=pact, unit=unit, signed_on=PACT_SIGNED_ON)
     pact.refresh_from_db()
     return pact
@@ -136,5 +137,5 @@ def load_movements() -> DemoMovements:
         approved += registration.status == RegistrationStatus.APPROVED
     pact = _pact(group, units)
     return DemoMovements(
-        registrations=approved, signatures=pact.signatures.count(), locked=services.pact_is_locked(pact)
+        registrations=approved, signatures=pact.signatures.count(), locked=selectors.pact_is_locked(pact)
     )

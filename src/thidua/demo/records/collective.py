@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from thidua.catalogue.models import Award
 from thidua.demo.emulation.conferences import CRITERIA, open_sheet, self_score
-from thidua.emulation.choices import SheetStatus
 from thidua.emulation.models import CriteriaSheet
-from thidua.emulation.services import scoring as score_svc
+from thidua.emulation.scoring import services as score_svc
+from thidua.emulation.scoring.choices import SheetStatus
 from thidua.org.models import EmulationGroup, OrgUnit
 
 from .data import LAST_YEAR

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..selectors_movements import movements_for_home
+from ..movements.selectors import movements_for_home
 
 register = template.Library()
 

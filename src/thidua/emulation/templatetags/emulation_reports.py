@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from ..selectors_reports import reminders_for
+from ..reports.selectors import reminders_for
 
 register = template.Library()
 

@@ -46,9 +46,9 @@ def load_enterprises(by_path: dict, hasher) -> None:
 def load_blocks(year: int, by_id: dict, hasher, *, unit: OrgUnit | None = None, only: int | None = None) -> None:
     """Set ``blocks`` (a tuple of :class:`BlockResult`) on each unit ranked in a block's previewed or published
     scoring of ``year``; only the sheets of blocks with a member in the scope are ranked."""
-    from thidua.emulation.choices import SheetStatus
     from thidua.emulation.models import CriteriaSheet, SheetProposal
-    from thidua.emulation.services.scoring import sheet_ranking
+    from thidua.emulation.scoring.choices import SheetStatus
+    from thidua.emulation.scoring.selectors import sheet_ranking
 
     sheets = CriteriaSheet.objects.filter(year=year, status__in=[SheetStatus.PREVIEW, SheetStatus.PUBLISHED])
     if only is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.core import vn
-from thidua.emulation.selectors_reports import due_reminders
+from thidua.emulation.reports.selectors import due_reminders
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Scoring slice: block criteria sheets, scores through the self / cross / leader stages, rankings and proposals."""

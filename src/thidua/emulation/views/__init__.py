@@ -1,1 +1,0 @@
-"""Web views of the emulation app: one module per slice (movements, reports, conferences, scoring)."""

@@ -1,0 +1,59 @@
+"""Scoring pages: the sheet with its ranking, a score above the maximum refused on the form, the change trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import make_user
+from thidua.core.choices import Role
+from thidua.emulation.scoring import services as svc
+from thidua.org import services as org
+
+D = dt.date
+
+
+@pytest.fixture
+def sheet(tree):
+    group = org.group_create(actor=None, authority=tree.tc, name="Khối 2", year=2020, members=[tree.cuc, tree.nm])
+    sheet = svc.sheet_create(actor=None, group=group)
+    g = svc.criterion_group_add(actor=None, sheet=sheet, name="Nhiệm vụ")
+    svc.criterion_add(actor=None, group=g, code="1", label="Nhiệm vụ chính trị", max_points=50)
+    return svc.sheet_advance(actor=None, sheet=sheet)
+
+
+def test_score_form_refuses_above_max_then_change_needs_reason(client, tree, sheet):
+    officer = make_user("nm_officer", Role.UNIT_OFFICER, tree.nm)
+    client.force_login(officer)
+    criterion = sheet.criterion_groups.get().criteria.get()
+    url = reverse("sheet_score", args=[sheet.pk])
+    response = client.post(url, {"criterion": criterion.pk, "unit": tree.nm.pk, "points": "60"})
+    assert response.status_code == 200 and "vượt quá điểm tối đa" in response.content.decode()
+    assert client.post(url, {"criterion": criterion.pk, "unit": tree.nm.pk, "points": "45"}).status_code == 302
+    response = client.post(url, {"criterion": criterion.pk, "unit": tree.nm.pk, "points": "40"})
+    assert "phải ghi lý do" in response.content.decode()
+    data = {"criterion": criterion.pk, "unit": tree.nm.pk, "points": "40", "reason": "Rà soát lại"}
+    assert client.post(url, data).status_code == 302
+    history = client.get(reverse("score_history", args=[sheet.pk])).content.decode()
+    assert "Rà soát lại" in history and "45,00 → 40,00" in history
+    detail = client.get(reverse("sheet_detail", args=[sheet.pk])).content.decode()
+    assert "Nhà máy Z111" in detail and "40,00" in detail
+
+
+def test_api_score_above_max_is_422(client, users, tree, sheet):
+    from thidua.core import services as core_services
+
+    _, token = core_services.token_create(actor=users.officer, name="t", days=1)
+    criterion = sheet.criterion_groups.get().criteria.get()
+    response = client.post(
+        f"/api/v1/criteria-sheets/{sheet.pk}/scores",
+        data={"criterion": criterion.pk, "unit": tree.nm.pk, "points": "51"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 422
+    assert "vượt quá" in response.json()["errors"]["points"][0]
+    ranking = client.get(f"/api/v1/criteria-sheets/{sheet.pk}/ranking", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert [r["rank"] for r in ranking.json()] == [1, 1]
