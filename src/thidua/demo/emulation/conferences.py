@@ -26,8 +26,6 @@ from django.utils import timezone
 
 from thidua.catalogue.models import Award
 from thidua.demo.org import data as org_data
-from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
-
 from thidua.emulation.conferences import leadership as leadership_svc
 from thidua.emulation.conferences import services as conf_svc
 from thidua.emulation.conferences.choices import AgendaKind, ConferenceKind, OutcomeKind
@@ -36,6 +34,7 @@ from thidua.emulation.reports import services as report_svc
 from thidua.emulation.reports.choices import PeriodKind
 from thidua.emulation.scoring import services as score_svc
 from thidua.emulation.scoring.choices import CriterionKind, SheetStatus
+from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"

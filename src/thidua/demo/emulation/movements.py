@@ -18,11 +18,10 @@ from django.db import transaction
 
 from thidua.catalogue.models import Award
 from thidua.catalogue.seed import seed_catalogue
-from thidua.org.models import EmulationGroup, OrgUnit
-
 from thidua.emulation.models import Movement, Pact, Registration
 from thidua.emulation.movements import selectors, services
 from thidua.emulation.movements.choices import MovementKind, MovementStatus, RegistrationStatus
+from thidua.org.models import EmulationGroup, OrgUnit
 
 D = dt.date
 TC = "Tổng cục Công nghiệp quốc phòng"
