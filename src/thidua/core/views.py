@@ -240,7 +240,7 @@ def audit_unit(request, pk: int):
     from thidua.org.models import OrgUnit
 
     unit = get_object_or_404(OrgUnit.objects.visible_to(request.user, Action.VIEW), pk=pk)
-    events = AuditEvent.objects.filter(unit=unit).select_related("actor")
+    events = AuditEvent.objects.visible_to(request.user, Action.VIEW).filter(unit=unit).select_related("actor")
     context = {"page": paginate(request, events, 50), "subject": unit, "unit": unit, "kind": "unit"}
     return render(request, "core/audit_list.html", context)
 
