@@ -61,8 +61,9 @@ UI_LIST = {**every(200), "anonymous": LOGIN}
 UI_CREATE = {"anonymous": LOGIN, "norole": 404, "officer": 200, "outsider": 200, "viewer": 404}
 #: Its POST naming an in-scope unit: the outsider's form rejects the unit (200, re-rendered with errors).
 UI_CREATE_POST = {**UI_CREATE, "officer": REDIRECT}
-#: A Django admin page: staff only; none of the subjects is staff.
-ADMIN = {**every(ADMIN_LOGIN)}
+#: A Django admin page: administrators only (staff with the admin role; none of the subjects is one). Anonymous users
+#: are sent to the admin's login (which forwards them to the site's); signed-in users get a 404, never a page.
+ADMIN = {**every(404), "anonymous": ADMIN_LOGIN}
 
 #: An API read of one object of the subtree.
 API_READ = {"anonymous": 401, "norole": 404, "officer": 200, "outsider": 404, "viewer": 200}

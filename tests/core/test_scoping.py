@@ -160,3 +160,52 @@ def test_group_visibility_keeps_member_counts(users, groups):
     via_member, own, _ = groups
     counts = {g.pk: g.member_count for g in selectors.groups_list(users.officer)}
     assert counts == {via_member.pk: 3, own.pk: 1}
+
+
+# --- every unit-bearing model --------------------------------------------------------------------------------------
+
+# Their scoping is reworked with the task framework (Job, and the runs that refer to it).
+SCOPED_ELSEWHERE = {"core.Job", "awards.EligibilityRun", "awards.EligibilityResult"}
+
+
+def test_every_unit_bearing_model_has_visible_to():
+    """A model with a foreign key to a unit or a person says how it hangs on the tree, and its manager filters by it."""
+    from django.apps import apps
+
+    missing = []
+    for label in ("core", "org", "records", "emulation", "awards"):
+        for model in apps.get_app_config(label).get_models():
+            bearing = any(f.many_to_one and f.related_model in (OrgUnit, Person) for f in model._meta.get_fields())
+            if not bearing or model._meta.label in SCOPED_ELSEWHERE:
+                continue
+            if not (hasattr(model, "scope_filter") and hasattr(model._default_manager.all(), "visible_to")):
+                missing.append(model._meta.label)
+    assert missing == []
+
+
+def test_audit_events_visible_to(tree, users):
+    """Events are seen where their unit is seen; events without a unit only by whole-tree scopes."""
+    from thidua.core.models import AuditEvent
+
+    for unit in (tree.tc, tree.nm, tree.other, None):
+        AuditEvent.objects.create(event_type="thu", target_type="org.orgunit", target_id="1", unit=unit)
+    seen = AuditEvent.objects.filter(event_type="thu")
+    assert {e.unit_id for e in seen.visible_to(users.officer)} == {tree.tc.pk, tree.nm.pk}
+    assert {e.unit_id for e in seen.visible_to(users.outsider)} == {tree.other.pk}
+    assert not seen.visible_to(users.norole).exists()
+    assert seen.visible_to(users.superuser).count() == 4
+
+
+def test_histories_follow_their_person_and_group_rows_their_group(tree, users, people, groups):
+    """A position is seen where its person is seen; a group's membership rows where the group is seen."""
+    from thidua.org.models import GroupMembership, Position
+
+    position = services.position_add(
+        actor=None, person=people.hung, title="Phó Chính ủy", kind="chi_huy", unit=tree.tc, start_on=dt.date(2019, 1, 1)
+    )
+    assert Position.objects.visible_to(users.officer).filter(pk=position.pk).exists()
+    assert not Position.objects.visible_to(users.outsider).filter(pk=position.pk).exists()
+    visible_groups = set(EmulationGroup.objects.visible_to(users.outsider).values_list("pk", flat=True))
+    rows = GroupMembership.objects.visible_to(users.outsider)
+    assert set(rows.values_list("group_id", flat=True)) == visible_groups
+    assert rows.count() == GroupMembership.objects.filter(group_id__in=visible_groups).count()

@@ -1,8 +1,17 @@
 """Template context shared by every page."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .policies import can_use_admin
 
 
 def thidua(request):
-    """The product name and environment for the base template."""
-    return {"APP_NAME": "Thidua", "APP_ENV": settings.ENV}
+    """The product name and environment for the base template, and whether to link the admin from the menu (lazy,
+    and without a query for non-staff users: most pages never ask)."""
+    user = getattr(request, "user", None)
+    return {
+        "APP_NAME": "Thidua",
+        "APP_ENV": settings.ENV,
+        "SHOW_ADMIN_LINK": SimpleLazyObject(lambda: user is not None and can_use_admin(user)),
+    }

@@ -19,10 +19,6 @@ class ConflictError(Exception):
         )
 
 
-class OutOfScopeError(Exception):
-    """The object exists but is not within the user's units: views and API turn this into a 404."""
-
-
 def field_error(field: str, message: str) -> ValidationError:
     """A validation error attached to one field, so forms and the API can name the field."""
     return ValidationError({field: [message]})

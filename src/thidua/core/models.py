@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from .choices import Role
+from .scoping import ScopedQuerySet
 
 
 class User(AbstractUser):
@@ -37,8 +38,8 @@ class VersionedModel(models.Model):
         abstract = True
 
 
-class RoleAssignmentQuerySet(models.QuerySet):
-    """Role assignments, with a filter for those in force on a given day."""
+class RoleAssignmentQuerySet(ScopedQuerySet):
+    """Role assignments, with a filter for those in force on a given day; scoped by the unit they are held on."""
 
     def active(self, on=None):
         """Assignments valid on ``on`` (today by default)."""
@@ -66,6 +67,10 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return models.Q(unit_id__in=ids)
 
 
 class ApiToken(models.Model):
@@ -105,8 +110,8 @@ class ApiToken(models.Model):
         return self.revoked_at is None and self.expires_at > timezone.now()
 
 
-class AuditEventQuerySet(models.QuerySet):
-    """Audit events cannot be changed or removed in bulk either."""
+class AuditEventQuerySet(ScopedQuerySet):
+    """Audit events, scoped by the unit they were recorded against; they cannot be changed or removed in bulk either."""
 
     def update(self, **kwargs):
         raise PermissionError("Nhật ký kiểm toán không được sửa.")
@@ -153,6 +158,11 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         """Never."""
         raise PermissionError("Nhật ký kiểm toán không được xoá.")
+
+    @staticmethod
+    def scope_filter(ids):
+        # Events recorded without a unit (sign-ins, tokens, system commands) are seen only by whole-tree scopes.
+        return models.Q(unit_id__in=ids)
 
 
 class Job(models.Model):

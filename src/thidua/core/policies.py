@@ -6,11 +6,6 @@ from .choices import Action, Role
 from .scoping import in_scope
 
 
-def can_view_unit(user, unit) -> bool:
-    """The unit is in the user's view scope."""
-    return unit is not None and in_scope(user, unit.pk, Action.VIEW)
-
-
 def can_change_unit(user, unit) -> bool:
     """The user may edit records belonging to the unit."""
     return unit is not None and in_scope(user, unit.pk, Action.CHANGE)
@@ -21,3 +16,11 @@ def can_manage(user) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.role_assignments.active().filter(role=Role.ADMIN).exists()
+
+
+def can_use_admin(user) -> bool:
+    """The Django admin (``/quan-tri/``) is for administrators: a staff account that may also manage (the
+    administrator role somewhere, or a superuser). ``is_staff`` alone, left on a demoted account, is not enough."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return can_manage(user)

@@ -232,7 +232,7 @@ def token_revoke(request, pk: int):
 def audit_unit(request, pk: int):
     """Audit events recorded against a unit (only if the unit is visible)."""
     unit = get_object_or_404(unit_tree().objects.visible_to(request.user, Action.VIEW), pk=pk)
-    events = AuditEvent.objects.filter(unit=unit).select_related("actor")
+    events = AuditEvent.objects.visible_to(request.user, Action.VIEW).filter(unit=unit).select_related("actor")
     context = {"page": paginate(request, events, 50), "subject": unit, "unit": unit, "kind": "unit"}
     return render(request, "core/audit_list.html", context)
 

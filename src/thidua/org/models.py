@@ -115,6 +115,8 @@ class OrgUnitEvent(models.Model):
     note = models.TextField("ghi chú", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "lịch sử đơn vị"
         verbose_name_plural = "lịch sử đơn vị"
@@ -122,6 +124,10 @@ class OrgUnitEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.unit} ({self.occurred_on:%d/%m/%Y})"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(unit_id__in=ids)
 
 
 class UnindexedText(models.Func):
@@ -217,6 +223,8 @@ class RankChange(models.Model):
     effective_on = models.DateField("từ ngày")
     decision_ref = models.CharField("số quyết định", max_length=120, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "quân hàm"
         verbose_name_plural = "lịch sử quân hàm"
@@ -224,6 +232,10 @@ class RankChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rank_display()} ({self.effective_on:%d/%m/%Y})"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(person__unit_id__in=ids)  # a person's history is seen where the person is seen
 
 
 class Position(models.Model):
@@ -245,6 +257,8 @@ class Position(models.Model):
         help_text="Hệ số phụ cấp chức vụ lãnh đạo (0,7; 0,8; 0,9; 1,0 …), dùng xét khen thưởng quá trình cống hiến.",
     )
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "chức vụ"
         verbose_name_plural = "chức vụ"
@@ -252,6 +266,10 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(person__unit_id__in=ids)  # a person's history is seen where the person is seen
 
     def is_current(self, on: dt.date | None = None) -> bool:
         """Held on ``on`` (today by default)."""
@@ -268,6 +286,8 @@ class UnitMembership(models.Model):
     end_on = models.DateField("đến ngày", null=True, blank=True)
     decision_ref = models.CharField("số quyết định", max_length=120, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "quá trình công tác"
         verbose_name_plural = "quá trình công tác"
@@ -275,6 +295,10 @@ class UnitMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} ({self.start_on:%d/%m/%Y})"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(person__unit_id__in=ids)  # a person's history is seen where the person is seen
 
 
 class ServicePeriod(models.Model):
@@ -290,6 +314,8 @@ class ServicePeriod(models.Model):
     )
     note = models.CharField("ghi chú", max_length=255, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "thời gian phục vụ"
         verbose_name_plural = "thời gian phục vụ"
@@ -298,6 +324,10 @@ class ServicePeriod(models.Model):
     def __str__(self) -> str:
         end = f"{self.end_on:%d/%m/%Y}" if self.end_on else "nay"
         return f"{self.start_on:%d/%m/%Y} – {end}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(person__unit_id__in=ids)  # a person's history is seen where the person is seen
 
 
 class EmulationGroupQuerySet(ScopedQuerySet):
@@ -349,6 +379,8 @@ class GroupMembership(models.Model):
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="group_memberships")
     joined_on = models.DateField("tham gia từ", null=True, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "thành viên khối"
         verbose_name_plural = "thành viên khối"
@@ -356,6 +388,10 @@ class GroupMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} ∈ {self.group}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(group__in=EmulationGroup.objects.filter(EmulationGroup.scope_filter(ids)).values("pk"))
 
 
 class GroupLeadership(models.Model):
@@ -370,6 +406,8 @@ class GroupLeadership(models.Model):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người đại diện"
     )
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "lãnh đạo khối"
         verbose_name_plural = "lãnh đạo khối"
@@ -377,6 +415,10 @@ class GroupLeadership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.unit}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(group__in=EmulationGroup.objects.filter(EmulationGroup.scope_filter(ids)).values("pk"))
 
 
 class GroupHandover(models.Model):
@@ -397,6 +439,8 @@ class GroupHandover(models.Model):
     note = models.TextField("ghi chú", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "bàn giao khối trưởng"
         verbose_name_plural = "bàn giao khối trưởng"
@@ -404,3 +448,7 @@ class GroupHandover(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_unit} → {self.to_unit} ({self.occurred_on:%d/%m/%Y})"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(group__in=EmulationGroup.objects.filter(EmulationGroup.scope_filter(ids)).values("pk"))

@@ -66,6 +66,8 @@ class Attendee(models.Model):
     positions_then = models.CharField("chức vụ khi đó", max_length=500, blank=True)
     role = models.CharField("vai trò tại hội nghị", max_length=120, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "đại biểu"
         verbose_name_plural = "đại biểu"
@@ -73,6 +75,10 @@ class Attendee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rank_then} {self.person}".strip()
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(conference__in=Conference.objects.filter(Conference.scope_filter(ids)).values("pk"))
 
 
 class AgendaItem(models.Model):
@@ -86,6 +92,8 @@ class AgendaItem(models.Model):
     presenter_unit = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     summary = models.TextField("tóm tắt", blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "nội dung hội nghị"
         verbose_name_plural = "chương trình hội nghị"
@@ -93,6 +101,10 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.title}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(conference__in=Conference.objects.filter(Conference.scope_filter(ids)).values("pk"))
 
 
 class ConferenceOutcome(models.Model):
@@ -107,6 +119,8 @@ class ConferenceOutcome(models.Model):
     unit = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     award = models.ForeignKey("catalogue.Award", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "kết quả hội nghị"
         verbose_name_plural = "kết quả hội nghị"
@@ -114,3 +128,7 @@ class ConferenceOutcome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(conference__in=Conference.objects.filter(Conference.scope_filter(ids)).values("pk"))

@@ -74,6 +74,8 @@ class MovementUnit(models.Model):
     unit = models.ForeignKey("org.OrgUnit", on_delete=models.CASCADE, related_name="+")
     notified_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "đơn vị tham gia phong trào"
         verbose_name_plural = "đơn vị tham gia phong trào"
@@ -81,6 +83,10 @@ class MovementUnit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.movement} → {self.unit}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(movement__in=Movement.objects.filter(Movement.scope_filter(ids)).values("pk"))
 
 
 class Registration(VersionedModel):
@@ -157,6 +163,8 @@ class Pact(VersionedModel):
     content = models.TextField("nội dung giao ước")
     signed_on = models.DateField("ngày ký", null=True, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "giao ước thi đua"
         verbose_name_plural = "giao ước thi đua"
@@ -164,6 +172,12 @@ class Pact(VersionedModel):
 
     def __str__(self) -> str:
         return f"Giao ước {self.group} {self.year}"
+
+    @staticmethod
+    def scope_filter(ids):
+        from thidua.org.models import EmulationGroup
+
+        return Q(group__in=EmulationGroup.objects.filter(EmulationGroup.scope_filter(ids)).values("pk"))
 
 
 class PactSignature(models.Model):
@@ -174,6 +188,8 @@ class PactSignature(models.Model):
     signer = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     signed_on = models.DateField("ngày ký")
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "ký giao ước"
         verbose_name_plural = "ký giao ước"
@@ -181,3 +197,7 @@ class PactSignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} ký {self.pact}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(pact__in=Pact.objects.filter(Pact.scope_filter(ids)).values("pk"))

@@ -283,12 +283,7 @@ def calendar_units(user) -> QuerySet:
 
 def default_calendar_unit(user) -> OrgUnit | None:
     """The unit the calendar opens on: the top of the user's scope."""
-    ids = scope_unit_ids(user, Action.VIEW)
-    if ids is ALL:
-        return OrgUnit.objects.get_root_nodes().first()
-    if not ids:
-        return None
-    return OrgUnit.objects.filter(pk__in=ids).order_by("depth", "path").first()
+    return OrgUnit.objects.visible_to(user, Action.VIEW).order_by("depth", "path").first()
 
 
 def _state(done: bool, due: dt.date, today: dt.date) -> str:

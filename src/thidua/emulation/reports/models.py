@@ -108,6 +108,8 @@ class PeriodExtension(models.Model):
     reason = models.CharField("lý do", max_length=500)
     granted_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "gia hạn báo cáo"
         verbose_name_plural = "gia hạn báo cáo"
@@ -115,6 +117,10 @@ class PeriodExtension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.due_on:%d/%m/%Y}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(period__in=ReviewPeriod.objects.filter(ReviewPeriod.scope_filter(ids)).values("pk"))
 
 
 class UnitReportQuerySet(ScopedQuerySet):

@@ -92,6 +92,8 @@ class Score(VersionedModel):
     points = models.DecimalField("điểm", max_digits=6, decimal_places=2)
     evidence = models.TextField("minh chứng", blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "điểm"
         verbose_name_plural = "điểm"
@@ -99,6 +101,10 @@ class Score(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.criterion.code}: {self.points}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(sheet__in=CriteriaSheet.objects.filter(CriteriaSheet.scope_filter(ids)).values("pk"))
 
 
 class ScoreChange(models.Model):
@@ -131,6 +137,8 @@ class SheetProposal(models.Model):
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "suy tôn của khối"
         verbose_name_plural = "suy tôn của khối"
@@ -138,3 +146,7 @@ class SheetProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.award}"
+
+    @staticmethod
+    def scope_filter(ids):
+        return Q(sheet__in=CriteriaSheet.objects.filter(CriteriaSheet.scope_filter(ids)).values("pk"))

@@ -235,6 +235,15 @@ def award_codes() -> dict[int, str]:
     return dict(Award.objects.values_list("id", "code"))
 
 
+def _people_scope(unit: OrgUnit | None, person_id: int | None) -> tuple[Q, Q]:
+    """The filter on people and the filter on their related rows, for one person, a subtree or everyone."""
+    if person_id is not None:
+        return Q(pk=person_id), Q(person_id=person_id)
+    if unit is not None:
+        return Q(unit__path__startswith=unit.path), Q(person__unit__path__startswith=unit.path)
+    return Q(), Q()
+
+
 def load_people(
     year: int, needs: Needs, *, unit: OrgUnit | None = None, person_id: int | None = None, hasher=None
 ) -> dict[int, PersonFacts]:
@@ -246,17 +255,28 @@ def load_people(
     """
     hasher = hasher or _Hasher(False)
     ref, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
-    first = year - needs.lookback
-    if person_id is not None:
-        people_q, rel_q = Q(pk=person_id), Q(person_id=person_id)
-    elif unit is not None:
-        people_q, rel_q = Q(unit__path__startswith=unit.path), Q(person__unit__path__startswith=unit.path)
-    else:
-        people_q = rel_q = Q()
+    people_q, rel_q = _people_scope(unit, person_id)
     rows = hasher.add("p", _fetch(Person.objects.filter(people_q).values_list("id", "unit_id", "gender", "category")))
     facts: dict[int, PersonFacts] = {row[0]: PersonFacts(*row) for row in rows}
-    get = facts.get
+    _load_ratings(facts, rel_q, year, year - needs.lookback, hasher)
+    _load_awards(facts, rel_q, year, needs, hasher)
+    _load_achievements(facts, rel_q, year, year - needs.achievement_lookback, hasher)
+    _load_disciplines(facts, rel_q, ref, hasher)
+    _load_reviews(facts, rel_q, ref, hasher)
+    _load_service(facts, rel_q, ref, hasher)
+    if needs.weighted_service:
+        _load_weighted_service(facts, rel_q, ref, hasher)
+    if needs.positions:
+        _load_positions(facts, rel_q, ref, hasher)
+    _load_leaves(facts, rel_q, start, ref, hasher)
+    if needs.unit_since:
+        _load_unit_since(facts, rel_q, ref, hasher)
+    return facts
 
+
+def _load_ratings(facts: dict, rel_q: Q, year: int, first: int, hasher) -> None:
+    """Ratings of ``first``..``year``: the last PACKED_YEARS in one packed read, older ones added per chunk."""
+    get = facts.get
     packed_first = max(first, year - PACKED_YEARS + 1)
     for pid, ratings in _packed_ratings(rel_q, packed_first, year, hasher):
         f = get(pid)
@@ -265,60 +285,76 @@ def load_people(
     if packed_first > first:
         deepen_ratings(facts, first, packed_first - 1, hasher=hasher)
 
-    codes = award_codes()
-    ids = {code: pk for pk, code in codes.items()}
-    award_q = needs.award_filter(year, ids)
-    if award_q is not None:
-        rows = AwardRecord.objects.filter(rel_q, award_q, person__isnull=False, year__lte=year)
-        rows = rows.order_by().values_list("person_id", "award_id", "year")  # no sort: the predicates need none
-        for pid, award_id, yr in hasher.add("a", _fetch(rows)):
-            f = get(pid)
-            if f is None:
-                continue
-            code = codes[award_id]
-            if f.titles is _EMPTY:
-                f.titles, f.received = {yr: {code}}, {code: [yr]}
-                continue
-            held = f.titles.get(yr)
-            if held is None:
-                f.titles[yr] = {code}
-            else:
-                held.add(code)
-            got = f.received.get(code)
-            if got is None:
-                f.received[code] = [yr]
-            else:
-                got.append(yr)
 
-    first_achievement = year - needs.achievement_lookback
-    rows = Achievement.objects.filter(rel_q, year__gte=first_achievement, year__lte=year).values_list(
+def _load_awards(facts: dict, rel_q: Q, year: int, needs: Needs, hasher) -> None:
+    """Titles by year and years by award code, for the codes (and windows) the rules read."""
+    codes = award_codes()
+    award_q = needs.award_filter(year, {code: pk for pk, code in codes.items()})
+    if award_q is None:
+        return
+    rows = AwardRecord.objects.filter(rel_q, award_q, person__isnull=False, year__lte=year)
+    rows = rows.order_by().values_list("person_id", "award_id", "year")  # no sort: the predicates need none
+    get = facts.get
+    for pid, award_id, yr in hasher.add("a", _fetch(rows)):
+        f = get(pid)
+        if f is None:
+            continue
+        code = codes[award_id]
+        if f.titles is _EMPTY:
+            f.titles, f.received = {yr: {code}}, {code: [yr]}
+            continue
+        held = f.titles.get(yr)
+        if held is None:
+            f.titles[yr] = {code}
+        else:
+            held.add(code)
+        got = f.received.get(code)
+        if got is None:
+            f.received[code] = [yr]
+        else:
+            got.append(yr)
+
+
+def _load_achievements(facts: dict, rel_q: Q, year: int, first: int, hasher) -> None:
+    """(year, kind, level rank) of the achievements recognised in ``first``..``year``."""
+    rows = Achievement.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
         "person_id", "year", "kind", "level"
     )
-    level = LEVEL.get
+    level, get = LEVEL.get, facts.get
     for pid, items in _group(hasher.add("ach", _fetch(rows)), lambda r: (r[1], r[2], level(r[3], 0))).items():
         f = get(pid)
         if f is not None:
             f.achievements = items
 
+
+def _load_disciplines(facts: dict, rel_q: Q, ref: dt.date, hasher) -> None:
+    """(form rank, from, to, form) of the disciplinary measures decided by ``ref``."""
     rows = Discipline.objects.filter(rel_q, decided_on__lte=ref).values_list(
         "person_id", "form", "decided_on", "effective_to"
     )
-    form_rank = DISCIPLINE.get
+    form_rank, get = DISCIPLINE.get, facts.get
     for pid, items in _group(hasher.add("d", _fetch(rows)), lambda r: (form_rank(r[1], 0), r[2], r[3], r[1])).items():
         f = get(pid)
         if f is not None:
             f.disciplines = items
 
+
+def _load_reviews(facts: dict, rel_q: Q, ref: dt.date, hasher) -> None:
+    """Proceedings open on ``ref``."""
     rows = PendingReview.objects.filter(rel_q, start_on__lte=ref).filter(Q(end_on__isnull=True) | Q(end_on__gte=ref))
     rows = rows.values_list("person_id", "start_on", "end_on", "kind")
+    get = facts.get
     for pid, items in _group(hasher.add("pr", _fetch(rows))).items():
         f = get(pid)
         if f is not None:
             f.reviews = items
 
+
+def _load_service(facts: dict, rel_q: Q, ref: dt.date, hasher) -> None:
+    """Service periods begun by ``ref``, sorted, and their unbroken runs."""
     rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref).order_by()
     rows = rows.values_list("person_id", _iso("start_on"), _iso("end_on"))
-    days = _Days()
+    days, get = _Days(), facts.get
     for pid, items in _group(hasher.add("s", _fetch(rows)), lambda r: (days[r[1]], days[r[2]])).items():
         f = get(pid)
         if f is not None:
@@ -326,41 +362,51 @@ def load_people(
                 items.sort()
             f.service, f.runs = items, service_runs(items, ref)
 
-    if needs.weighted_service:
-        rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref, time_factor__gt=1)
-        rows = rows.values_list("person_id", "start_on", "end_on", "time_factor")
-        for pid, items in _group(hasher.add("sw", _fetch(rows))).items():
-            f = get(pid)
-            if f is not None:
-                f.weighted_service = sorted(items, key=_start)
 
-    if needs.positions:
-        rows = Position.objects.filter(rel_q, start_on__lte=ref, coefficient__isnull=False)
-        rows = rows.values_list("person_id", "start_on", "end_on", "coefficient")
-        # The raw cursor gives a float (SQLite) or a Decimal (PostgreSQL): keep hundredths as exact integers.
-        items = _group(hasher.add("pos", _fetch(rows)), lambda r: (r[1], r[2], round(float(r[3]) * 100)))
-        for pid, held in items.items():
-            f = get(pid)
-            if f is not None:
-                f.positions = sorted(held, key=_start)
+def _load_weighted_service(facts: dict, rel_q: Q, ref: dt.date, hasher) -> None:
+    """Service periods counted with a time factor above 1."""
+    rows = ServicePeriod.objects.filter(rel_q, start_on__lte=ref, time_factor__gt=1)
+    rows = rows.values_list("person_id", "start_on", "end_on", "time_factor")
+    get = facts.get
+    for pid, items in _group(hasher.add("sw", _fetch(rows))).items():
+        f = get(pid)
+        if f is not None:
+            f.weighted_service = sorted(items, key=_start)
 
+
+def _load_positions(facts: dict, rel_q: Q, ref: dt.date, hasher) -> None:
+    """Positions with a coefficient begun by ``ref``, the coefficient in exact hundredths."""
+    rows = Position.objects.filter(rel_q, start_on__lte=ref, coefficient__isnull=False)
+    rows = rows.values_list("person_id", "start_on", "end_on", "coefficient")
+    # The raw cursor gives a float (SQLite) or a Decimal (PostgreSQL): keep hundredths as exact integers.
+    items = _group(hasher.add("pos", _fetch(rows)), lambda r: (r[1], r[2], round(float(r[3]) * 100)))
+    get = facts.get
+    for pid, held in items.items():
+        f = get(pid)
+        if f is not None:
+            f.positions = sorted(held, key=_start)
+
+
+def _load_leaves(facts: dict, rel_q: Q, start: dt.date, ref: dt.date, hasher) -> None:
+    """Leave periods overlapping the year."""
     rows = LeavePeriod.objects.filter(rel_q, start_on__lte=ref, end_on__gte=start).values_list(
         "person_id", "kind", "start_on", "end_on"
     )
+    get = facts.get
     for pid, items in _group(hasher.add("l", _fetch(rows))).items():
         f = get(pid)
         if f is not None:
             f.leaves = items
 
-    if needs.unit_since:
-        rows = UnitMembership.objects.filter(rel_q, start_on__lte=ref).filter(
-            Q(end_on__isnull=True) | Q(end_on__gte=ref)
-        )
-        for pid, unit_id, frm in hasher.add("m", _fetch(rows.values_list("person_id", "unit_id", "start_on"))):
-            f = get(pid)
-            if f is not None and f.unit_id == unit_id and (f.unit_since is None or frm < f.unit_since):
-                f.unit_since = frm
-    return facts
+
+def _load_unit_since(facts: dict, rel_q: Q, ref: dt.date, hasher) -> None:
+    """The start of each person's membership of their current unit that is running on ``ref``."""
+    rows = UnitMembership.objects.filter(rel_q, start_on__lte=ref).filter(Q(end_on__isnull=True) | Q(end_on__gte=ref))
+    get = facts.get
+    for pid, unit_id, frm in hasher.add("m", _fetch(rows.values_list("person_id", "unit_id", "start_on"))):
+        f = get(pid)
+        if f is not None and f.unit_id == unit_id and (f.unit_since is None or frm < f.unit_since):
+            f.unit_since = frm
 
 
 PACKED_YEARS = 20  # years of ratings packed in one 64-bit integer per person (3 bits a year)
@@ -475,10 +521,21 @@ def load_units(
     run passes the ``people`` facts it loaded (with the member titles its collective rules count) so the members'
     ratings, titles and discipline are not queried again."""
     hasher = hasher or _Hasher(False)
-    ref, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
-    first = year - needs.lookback
-    units_q = Q(path__startswith=unit.path) if unit is not None else Q()
     rel_q = Q(unit__path__startswith=unit.path) if unit is not None else Q()
+    facts, by_path, path_of = _unit_rows(year, unit, only, hasher)
+    load_enterprises(by_path, hasher)
+    load_blocks(year, facts, hasher, unit=unit, only=only)
+    _load_unit_ratings(facts, rel_q, year, year - needs.lookback, hasher)
+    codes = award_codes()
+    _load_unit_awards(facts, rel_q, year, needs, codes, hasher)
+    _load_members(year, unit, rel_q, by_path, path_of, codes, hasher, people)
+    return facts
+
+
+def _unit_rows(year: int, unit: OrgUnit | None, only: int | None, hasher) -> tuple[dict, dict, dict]:
+    """The units existing in ``year`` (by id and by path; ``only`` keeps one), and the path of every unit."""
+    ref, start = dt.date(year, 12, 31), dt.date(year, 1, 1)
+    units_q = Q(path__startswith=unit.path) if unit is not None else Q()
     rows = OrgUnit.objects.filter(units_q).values_list("id", "path", "valid_from", "valid_to")
     facts: dict[int, UnitFacts] = {}
     by_path: dict[str, UnitFacts] = {}
@@ -490,9 +547,11 @@ def load_units(
         if only is not None and uid != only:
             continue
         facts[uid] = by_path[path] = UnitFacts(uid, path, frm)
-    load_enterprises(by_path, hasher)
-    load_blocks(year, facts, hasher, unit=unit, only=only)
+    return facts, by_path, path_of
 
+
+def _load_unit_ratings(facts: dict, rel_q: Q, year: int, first: int, hasher) -> None:
+    """(rating rank, party rating rank, comprehensively strong, strength) by year."""
     rows = UnitRating.objects.filter(rel_q, year__gte=first, year__lte=year).values_list(
         "unit_id", "year", "rating", "party_rating", "comprehensive_strong", "strength"
     )
@@ -500,7 +559,9 @@ def load_units(
         if uid in facts:
             facts[uid].ratings[yr] = (RATING.get(rating, 0), PARTY.get(party, 0), bool(strong), strength)
 
-    codes = award_codes()
+
+def _load_unit_awards(facts: dict, rel_q: Q, year: int, needs: Needs, codes: dict, hasher) -> None:
+    """The collective's titles by year and years by award code, for the codes the rules read."""
     award_q = needs.award_filter(year, {code: pk for pk, code in codes.items()})
     rows = (
         _fetch(
@@ -518,7 +579,11 @@ def load_units(
             f.titles.setdefault(yr, set()).add(code)
             f.received.setdefault(code, []).append(yr)
 
-    # Members on 31/12: their rating and titles of the year, and discipline in effect during it.
+
+def _load_members(year, unit, rel_q, by_path, path_of, codes, hasher, people) -> None:
+    """Members on 31/12: their rating and titles of the year, and discipline in effect during it, added to their
+    unit and each of its ancestors."""
+    ref = dt.date(year, 12, 31)
     members = UnitMembership.objects.filter(rel_q, start_on__lte=ref).filter(
         Q(end_on__isnull=True) | Q(end_on__gte=ref)
     )
@@ -526,10 +591,15 @@ def load_units(
     for pid, uid in hasher.add("um", _fetch(members.values_list("person_id", "unit_id"))):
         member_unit.setdefault(pid, path_of[uid])
     if not member_unit:
-        return facts
+        return
     stats = _members_from_people(people, member_unit, year) if people else None
     keys, disciplined = stats or _members_from_db(year, members, unit, member_unit, codes, hasher)
-    # Aggregate the members per (unit path, rating, titles) first, then add each group to the unit and its ancestors.
+    _add_members(by_path, keys, disciplined)
+
+
+def _add_members(by_path: dict, keys: list, disciplined: dict) -> None:
+    """Aggregate the members per (unit path, rating, titles) first, then add each group to the unit and its
+    ancestors; the same for the disciplines."""
     groups = Counter(keys)
     steplen = OrgUnit.steplen
     for (path, rank, held), n in groups.items():
@@ -546,4 +616,3 @@ def load_units(
             f = by_path.get(path[:end])
             if f is not None:
                 f.member_disciplines.extend(items)
-    return facts
