@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from thidua.core import services as core_services
 from thidua.core.models import AuditEvent, Job, User
-from thidua.emulation.choices import ConferenceStatus, SheetStatus
+from thidua.emulation.conferences.choices import ConferenceStatus
 from thidua.emulation.models import (
     Conference,
     CriteriaSheet,
@@ -28,6 +28,7 @@ from thidua.emulation.models import (
     PeriodExtension,
     ReviewPeriod,
 )
+from thidua.emulation.scoring.choices import SheetStatus
 from thidua.org.models import Person
 from thidua.records.choices import LeaveKind
 from thidua.records.models import LeavePeriod
