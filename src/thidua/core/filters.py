@@ -1,0 +1,66 @@
+"""The base of every list filter (django-filter FilterSets, NetBox's anatomy): Bootstrap widgets, Vietnamese labels,
+dates typed dd/mm/yyyy, and a plain-text summary of the active filters for the print view and the Excel title.
+
+A filter whose value is invalid (junk in the URL, a unit out of scope) is ignored rather than failing the page:
+django-filter only applies the fields that validated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django import forms
+
+from . import vn
+from .forms import DateInput
+
+
+class DateFilter(django_filters.DateFilter):
+    """A date filter with the app's date picker that also accepts typed dd/mm/yyyy."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", DateInput())
+        kwargs.setdefault("input_formats", ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"])
+        super().__init__(*args, **kwargs)
+
+
+class BaseFilterSet(django_filters.FilterSet):
+    """A FilterSet whose form has Bootstrap classes and whose active values can be summarised in Vietnamese."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        for name, field in self.form.fields.items():
+            widget = field.widget
+            css = "form-select" if isinstance(widget, forms.Select | forms.SelectMultiple) else "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            widget.attrs.setdefault("id", name)
+            choices = list(getattr(field, "choices", ()) or ())
+            if choices and choices[0] == ("", "---------"):
+                # django-filter's default empty choice: say "every …" in Vietnamese instead.
+                field.choices = [("", f"Tất cả — {str(field.label).lower()}"), *choices[1:]]
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(label, value shown) for each filter in use, for the print view's heading and the Excel title row."""
+        data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        rows = []
+        for name, field in self.form.fields.items():
+            value = data.get(name)
+            if value in (None, "", [], ()):
+                continue
+            rows.append((str(field.label), _shown(field, value)))
+        return rows
+
+    def summary_text(self) -> str:
+        """The summary on one line ("Đơn vị: Nhà máy Z111; Cấp bậc: Đại tá"), or empty."""
+        return "; ".join(f"{label}: {value}" for label, value in self.summary())
+
+
+def _shown(field, value) -> str:
+    """A cleaned filter value the way a user reads it: a choice's label, a unit's name, a date dd/mm/yyyy."""
+    if isinstance(value, dt.date):
+        return vn.format_date(value, "short")
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        labels = {str(k): str(v) for k, v in field.choices}
+        return labels.get(str(value), str(value)).strip()  # unit choices are indented with em spaces
+    return str(value)
