@@ -162,6 +162,7 @@ TABLE: list[mx.Route] = [
     ),
     # --- org: people ---------------------------------------------------------------------------------------------
     R("person_list", {"GET": mx.UI_LIST}, marker=PERSON_MARKER),
+    R("unit_list", {"GET": mx.UI_LIST}, marker=UNIT_MARKER),
     R(
         "person_create",
         {"GET": mx.UI_CREATE, "POST": mx.UI_CREATE_POST},

@@ -32,7 +32,9 @@ def crowd(tree, people):
 
 
 def names_in(content: str, names: list[str]) -> list[str]:
-    return sorted(names, key=content.index)
+    """The names in the order the table's rows show them (the filter's select lists units too)."""
+    rows = content[content.index("<tbody") :]
+    return sorted(names, key=rows.index)
 
 
 ALL = ["Hồ Minh Anh", "Phạm Thị Ánh", "Vũ Văn Dũng", "Lê Văn Đức", "Trần Thị Hoà", "Nguyễn Việt Hùng"]
@@ -111,3 +113,49 @@ def test_people_htmx_sort_link_stays_in_the_results_box(officer, people):
     content = response.content.decode()
     assert "<html" not in content
     assert "sap_xep=-full_name" in content and "export=xlsx" in content and "print=1" in content
+
+
+# --- units ---------------------------------------------------------------------------------------------------------
+
+
+def test_unit_list_filters_sorts_exports_and_prints(officer, tree, people, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        response = officer.get(reverse("unit_list"))
+    content = response.content.decode()
+    assert "Nhà máy Z111" in content and "Tổng cục Chính trị" not in content  # out of scope
+    # Tree order by default; by name, Vietnamese order: "Cục" < "Nhà" < "Tổng".
+    content = officer.get(reverse("unit_list"), {"sap_xep": "name"}).content.decode()
+    names = ["Cục Chính trị", "Nhà máy Z111", "Tổng cục Công nghiệp quốc phòng"]
+    assert names_in(content, names) == names
+    content = officer.get(reverse("unit_list"), {"kind": "nha_may"}).content.decode()
+    rows = content[content.index("<tbody") :]
+    assert "Nhà máy Z111" in rows and "Cục Chính trị" not in rows
+    headers, rows = xlsx_table(officer.get(reverse("unit_list"), {"sap_xep": "-name", "export": "xlsx"}))
+    assert headers[:4] == ["STT", "Tên đơn vị", "Tên viết tắt", "Loại đơn vị"]
+    assert column(headers, rows, "Tên đơn vị") == names[::-1]
+    assert column(headers, rows, "Số người") == [1, 1, 0]
+    content = assert_print_view(officer.get(reverse("unit_list"), {"q": "nha may", "print": "1"}), "Danh sách đơn vị")
+    assert "Tên đơn vị: <strong>nha may</strong>" in content and "Nhà máy Z111" in content
+
+
+# --- groups --------------------------------------------------------------------------------------------------------
+
+
+def test_group_list_sorts_exports_and_prints(officer, tree, django_assert_max_num_queries):
+    services.group_create(actor=None, authority=tree.tc, name="Khối các cơ quan", year=2018, members=[tree.cuc])
+    services.group_create(
+        actor=None, authority=tree.tc, name="Cụm các nhà máy", year=2019, kind="cum", members=[tree.nm]
+    )
+    services.group_create(actor=None, authority=tree.tc, name="Ấp thi đua", year=2019, members=[tree.nm, tree.cuc])
+    with django_assert_max_num_queries(8):
+        content = officer.get(reverse("group_list"), {"sap_xep": "name"}).content.decode()
+    names = ["Ấp thi đua", "Cụm các nhà máy", "Khối các cơ quan"]  # Vietnamese order: Ấ is an A
+    assert names_in(content, names) == names
+    content = officer.get(reverse("group_list"), {"kind": "cum"}).content.decode()
+    assert "Cụm các nhà máy" in content and "Khối các cơ quan" not in content
+    headers, rows = xlsx_table(officer.get(reverse("group_list"), {"year": 2019, "export": "xlsx"}))
+    assert headers == ["STT", "Năm", "Tên khối/cụm", "Loại", "Cấp tổ chức", "Số thành viên"]
+    assert sorted(column(headers, rows, "Tên khối/cụm")) == ["Cụm các nhà máy", "Ấp thi đua"]
+    assert sorted(column(headers, rows, "Số thành viên")) == [1, 2]
+    content = assert_print_view(officer.get(reverse("group_list"), {"year": 2019, "print": "1"}), "Khối, cụm thi đua")
+    assert "Năm: <strong>Năm 2019</strong>" in content and "Khối các cơ quan" not in content

@@ -156,6 +156,11 @@ def units_for_select(user, action: str = Action.VIEW) -> QuerySet:
     return OrgUnit.objects.visible_to(user, action).only("id", "name", "short_name", "depth", "path")
 
 
+def units_listing(user) -> QuerySet:
+    """Units in scope in tree order with their people counts (the flat units list)."""
+    return OrgUnit.objects.visible_to(user, Action.VIEW).annotate(people_count=Count("people")).order_by("path")
+
+
 def tree_roots(user) -> list[OrgUnit]:
     """The top of the user's visible tree: units in scope whose parent is not in scope."""
     visible = OrgUnit.objects.visible_to(user, Action.VIEW)

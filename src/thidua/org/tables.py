@@ -104,12 +104,20 @@ class UnitTable(BaseTable):
 
     name = tables.Column(verbose_name="Tên đơn vị", order_by=(NAME_KEY,))
     short_name = tables.Column(verbose_name="Tên viết tắt", orderable=False)
-    kind = tables.Column(verbose_name="Loại đơn vị")
-    code = tables.Column(verbose_name="Mã đơn vị")
-    people_count = tables.Column(verbose_name="Số người", attrs={"th": {"class": "num"}, "td": {"class": "num"}})
-    numchild = tables.Column(verbose_name="Đơn vị trực thuộc", attrs={"th": {"class": "num"}, "td": {"class": "num"}})
-    valid_from = tables.DateColumn(verbose_name="Thành lập từ", format="d/m/Y")
-    valid_to = tables.DateColumn(verbose_name="Hết hiệu lực", format="d/m/Y")
+    kind = tables.Column(verbose_name="Loại đơn vị", order_by=("kind", "path"))
+    code = tables.Column(verbose_name="Mã đơn vị", order_by=("code", "path"))
+    people_count = tables.Column(
+        verbose_name="Số người",
+        order_by=("people_count", "path"),
+        attrs={"th": {"class": "num"}, "td": {"class": "num"}},
+    )
+    numchild = tables.Column(
+        verbose_name="Đơn vị trực thuộc",
+        order_by=("numchild", "path"),
+        attrs={"th": {"class": "num"}, "td": {"class": "num"}},
+    )
+    valid_from = tables.DateColumn(verbose_name="Thành lập từ", format="d/m/Y", order_by=("valid_from", "path"))
+    valid_to = tables.DateColumn(verbose_name="Hết hiệu lực", format="d/m/Y", order_by=("valid_to", "path"))
 
     excel_widths = {"name": 40}
 
@@ -133,11 +141,17 @@ class UnitTable(BaseTable):
 class GroupTable(BaseTable):
     """Emulation groups: year, name (link), kind, authority, member count."""
 
-    year = tables.Column(verbose_name="Năm", attrs={"th": {"class": "num"}, "td": {"class": "num"}})
+    year = tables.Column(
+        verbose_name="Năm", order_by=("year", "name", "id"), attrs={"th": {"class": "num"}, "td": {"class": "num"}}
+    )
     name = tables.Column(verbose_name="Tên khối/cụm", linkify=("group_detail", [tables.A("pk")]), order_by=(NAME_KEY,))
-    kind = tables.Column(verbose_name="Loại")
-    authority = tables.Column(verbose_name="Cấp tổ chức", order_by=("authority__path",))
-    member_count = tables.Column(verbose_name="Số thành viên", attrs={"th": {"class": "num"}, "td": {"class": "num"}})
+    kind = tables.Column(verbose_name="Loại", order_by=("kind", "-year", "id"))
+    authority = tables.Column(verbose_name="Cấp tổ chức", order_by=("authority__path", "-year", "id"))
+    member_count = tables.Column(
+        verbose_name="Số thành viên",
+        order_by=("member_count", "-year", "id"),
+        attrs={"th": {"class": "num"}, "td": {"class": "num"}},
+    )
 
     excel_widths = {"name": 40, "authority": 36}
 
