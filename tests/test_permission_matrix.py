@@ -122,6 +122,7 @@ TABLE: list[mx.Route] = [
         url=lambda w: {"pk": w.token.pk},
         note="only the token's owner (the officer) may revoke it",
     ),
+    R("job_list", {"GET": mx.UI_LIST}, marker="Xét điều kiện (ma trận)"),
     R("job_detail", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}, note="a job of tc, started by nobody"),
     R("job_status", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}),
     R("GET /api/v1/jobs/{job_id}", {"GET": mx.API_READ}, url=lambda w: {"job_id": w.job.pk}),

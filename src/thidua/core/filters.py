@@ -14,6 +14,8 @@ from django import forms
 
 from . import vn
 from .forms import DateInput
+from .models import Job
+from .templatetags.thidua import EVENT_LABELS
 
 
 class DateFilter(django_filters.DateFilter):
@@ -64,3 +66,33 @@ def _shown(field, value) -> str:
         labels = {str(k): str(v) for k, v in field.choices}
         return labels.get(str(value), str(value)).strip()  # unit choices are indented with em spaces
     return str(value)
+
+
+# --- core's own lists ----------------------------------------------------------------------------------------------
+
+
+class AuditFilterSet(BaseFilterSet):
+    """Audit events: an event type, a date range (dd/mm/yyyy) and who did it."""
+
+    event_type = django_filters.ChoiceFilter(label="Sự kiện", empty_label="Mọi sự kiện")
+    tu_ngay = DateFilter(label="Từ ngày", field_name="occurred_at", lookup_expr="date__gte")
+    den_ngay = DateFilter(label="Đến ngày", field_name="occurred_at", lookup_expr="date__lte")
+    nguoi = django_filters.CharFilter(label="Người thực hiện", field_name="actor_name", lookup_expr="icontains")
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        labels = sorted(EVENT_LABELS.items(), key=lambda item: vn.collation_key(item[1]))
+        self.form.fields["event_type"].choices = [("", "Mọi sự kiện"), *labels]
+
+
+class JobFilterSet(BaseFilterSet):
+    """Background jobs: a status, a title search and a creation date range."""
+
+    status = django_filters.ChoiceFilter(label="Trạng thái", empty_label="Mọi trạng thái")
+    q = django_filters.CharFilter(label="Tên công việc", field_name="title", lookup_expr="icontains")
+    tu_ngay = DateFilter(label="Tạo từ ngày", field_name="created_at", lookup_expr="date__gte")
+    den_ngay = DateFilter(label="Đến ngày", field_name="created_at", lookup_expr="date__lte")
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["status"].choices = [("", "Mọi trạng thái"), *Job.Status.choices]
