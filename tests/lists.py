@@ -6,7 +6,7 @@ import io
 
 from python_calamine import CalamineWorkbook
 
-HEADER_ROW = 3  # title, filters line, blank, then the header row (core.lists.table_xlsx)
+HEADER_ROW = 2  # title, then the note and filters line, then the header row (core.lists.table_xlsx)
 
 
 def xlsx_rows(response) -> list[list]:

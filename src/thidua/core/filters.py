@@ -44,18 +44,41 @@ class BaseFilterSet(django_filters.FilterSet):
 
     def summary(self) -> list[tuple[str, str]]:
         """(label, value shown) for each filter in use, for the print view's heading and the Excel title row."""
-        data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
-        rows = []
-        for name, field in self.form.fields.items():
-            value = data.get(name)
-            if value in (None, "", [], ()):
-                continue
-            rows.append((str(field.label), _shown(field, value)))
-        return rows
+        return form_summary(self.form) if self.is_bound else []
 
     def summary_text(self) -> str:
         """The summary on one line ("Đơn vị: Nhà máy Z111; Cấp bậc: Đại tá"), or empty."""
         return "; ".join(f"{label}: {value}" for label, value in self.summary())
+
+
+class FormFilters:
+    """A plain bound Django filter form seen as a FilterSet by the list helpers (its summary), for pages whose filters
+    also pick what to list (the candidates page's year and unit pick the run)."""
+
+    def __init__(self, form, *, skip: tuple[str, ...] = ()):
+        self.form = form
+        self.skip = skip
+
+    def summary(self) -> list[tuple[str, str]]:
+        return form_summary(self.form, skip=self.skip)
+
+    def summary_text(self) -> str:
+        return "; ".join(f"{label}: {value}" for label, value in self.summary())
+
+
+def form_summary(form, *, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(label, value shown) for each valid, non-empty field of a bound form."""
+    if not form.is_bound:
+        return []
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    rows = []
+    for name, field in form.fields.items():
+        value = data.get(name)
+        if name in skip or value in (None, "", [], ()):
+            continue
+        rows.append((str(field.label), _shown(field, value)))
+    return rows
 
 
 def _shown(field, value) -> str:

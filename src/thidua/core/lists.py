@@ -57,16 +57,17 @@ def render_list(
     per_page: int | None = None,
     context: dict[str, Any] | None = None,
     partial: tuple[str, str] | None = None,
+    note: str = "",
 ) -> HttpResponse:
     """The list page, its Excel export or its print view, by the query string.
 
     ``partial`` is (htmx target id, template): an htmx request aimed at that target gets only that template (the
-    people list's as-you-type search).
+    people list's as-you-type search). ``note`` is a line under the title of the workbook and the print view.
     """
     if request.GET.get(EXPORT_PARAM) == "xlsx":
-        return export_response(table, title=title, filterset=filterset, filename=filename)
+        return export_response(table, title=title, filterset=filterset, filename=filename, note=note)
     if request.GET.get(PRINT_PARAM):
-        return print_response(request, table, title=title, filterset=filterset)
+        return print_response(request, table, title=title, filterset=filterset, note=note)
     page = paginate_table(table, request, per_page or settings.PEOPLE_PAGE_SIZE)
     ctx = {"table": table, "page": page, "filterset": filterset, "title": title, **(context or {})}
     if partial and getattr(request, "htmx", None) and request.htmx.target == partial[0]:
@@ -90,27 +91,29 @@ def total_rows(table: BaseTable) -> int:
     return data.count() if callable(getattr(data, "count", None)) and not isinstance(data, list) else len(data)
 
 
-def export_response(table: BaseTable, *, title: str, filterset=None, filename: str) -> HttpResponse:
+def export_response(table: BaseTable, *, title: str, filterset=None, filename: str, note: str = "") -> HttpResponse:
     """The rows of the current filter and order, every page, as an .xlsx download."""
-    content = table_xlsx(table, title=title, summary=filterset.summary_text() if filterset is not None else "")
+    summary = filterset.summary_text() if filterset is not None else ""
+    content = table_xlsx(table, title=title, summary=summary, note=note)
     response = HttpResponse(content, content_type=xlsx.XLSX_TYPE)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
     return response
 
 
-def table_xlsx(table: BaseTable, *, title: str, summary: str = "") -> bytes:
-    """The workbook: a title row, the filters, a bold frozen header row with a filter button, then one row per record
-    ("STT" first); dates are real Excel dates shown dd/mm/yyyy; text is never read as a formula."""
+def table_xlsx(table: BaseTable, *, title: str, summary: str = "", note: str = "") -> bytes:
+    """The workbook: a title row, a line with ``note``, the filters and the time of export, a bold frozen header row
+    with a filter button, then one row per record ("STT" first); dates are real Excel dates shown dd/mm/yyyy; text is
+    never read as a formula."""
     book, buffer = xlsx.open_book()
     fmt = xlsx.Formats(book)
     sheet = book.add_worksheet(title[:31].replace("/", "-").replace(":", " ") or "Danh sách")
     columns = table.export_columns()
     sheet.write_string(0, 0, title.upper(), fmt.title)
-    note = f"Lọc theo: {summary}. " if summary else ""
-    sheet.write_string(1, 0, f"{note}Xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}.", fmt.note)
-    head = 3
-    headers = ["STT", *(str(c.header) for c in columns)]
+    filters = f"Lọc theo: {summary}. " if summary else ""
+    sheet.write_string(1, 0, f"{note}{filters}Xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}.", fmt.note)
+    head = 2
+    headers = ["STT", *(table.excel_header(c) for c in columns)]
     for col, text in enumerate(headers):
         sheet.write_string(head, col, text, fmt.header)
     widths = [len(h) for h in headers]
@@ -135,7 +138,9 @@ def table_xlsx(table: BaseTable, *, title: str, summary: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def print_response(request: HttpRequest, table: BaseTable, *, title: str, filterset=None) -> HttpResponse:
+def print_response(
+    request: HttpRequest, table: BaseTable, *, title: str, filterset=None, note: str = ""
+) -> HttpResponse:
     """The print page: every row of the current filter and order (up to ``PRINT_MAX_ROWS``) on A4."""
     columns = table.export_columns()
     rows = [[bound.get_cell(c.name) for c in columns] for bound in all_rows(table, PRINT_MAX_ROWS + 1)]
@@ -144,6 +149,8 @@ def print_response(request: HttpRequest, table: BaseTable, *, title: str, filter
     query.pop(PRINT_PARAM, None)
     context = {
         "title": title,
+        "note": note,
+        "headers": [table.excel_header(c) for c in columns],
         "summary": filterset.summary() if filterset is not None else [],
         "columns": columns,
         "rows": rows[:PRINT_MAX_ROWS],

@@ -6,7 +6,9 @@ the sort key — people by ``sort_key``, units by their Vietnamese collation key
 
 - ``excel_<column>(record)``: the value written to Excel when the rendered cell is not the right one (a date, a
   number, a multi-line text);
-- an entry in ``excel_widths`` to fix the column's width in the workbook.
+- an entry in ``excel_widths`` to fix the column's width in the workbook, one in ``excel_headers`` to head it
+  differently there;
+- ``visible=False`` on a column only the workbook and the print view show.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class BaseTable(tables.Table):
     """A sortable, paginated Bootstrap table whose rows can also be written to Excel and printed."""
 
     excel_widths: ClassVar[dict[str, int]] = {}
+    excel_headers: ClassVar[dict[str, str]] = {}
 
     class Meta:
         template_name = "core/_table.html"
@@ -36,8 +39,13 @@ class BaseTable(tables.Table):
         empty_text = "Không có dòng nào phù hợp bộ lọc."
 
     def export_columns(self) -> list:
-        """The bound columns written to Excel and printed: visible ones not marked ``exclude_from_export``."""
-        return [c for c in self.columns if not c.column.exclude_from_export]
+        """The bound columns written to Excel and printed: all not marked ``exclude_from_export``, hidden ones (those
+        only the workbook needs, ``visible=False``) included."""
+        return [c for c in self.columns.iterall() if not c.column.exclude_from_export]
+
+    def excel_header(self, column) -> str:
+        """The column's header in the workbook and the print view (``excel_headers`` may name it differently)."""
+        return self.excel_headers.get(column.name, str(column.header))
 
     def excel_value(self, row, column) -> Any:
         """The typed value of one cell: ``excel_<name>`` if the table defines it, else a date or number as it is,
