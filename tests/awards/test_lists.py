@@ -59,4 +59,4 @@ def test_candidates_print_view(client, users, tree, elig, django_assert_max_num_
     content = assert_print_view(response, "Xét điều kiện khen thưởng năm 2024 — Tổng cục Công nghiệp quốc phòng")
     assert "Lượt xét #" in content and "Kết quả: <strong>Sắp đủ điều kiện</strong>" in content
     assert "Trần Thị Hoà" in content and "Nguyễn Việt Hùng" not in content
-    assert "<th>Căn cứ</th>" in content and "31/12/2025" in content
+    assert ">Căn cứ</th>" in content and "31/12/2025" in content

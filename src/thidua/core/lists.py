@@ -111,7 +111,8 @@ def table_xlsx(table: BaseTable, *, title: str, summary: str = "", note: str = "
     columns = table.export_columns()
     sheet.write_string(0, 0, title.upper(), fmt.title)
     filters = f"Lọc theo: {summary}. " if summary else ""
-    sheet.write_string(1, 0, f"{note}{filters}Xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}.", fmt.note)
+    ordering = f"Sắp xếp theo: {table.order_text()}. " if table.order_text() else ""
+    sheet.write_string(1, 0, f"{note}{filters}{ordering}Xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}.", fmt.note)
     head = 2
     headers = ["STT", *(table.excel_header(c) for c in columns)]
     for col, text in enumerate(headers):
@@ -143,14 +144,15 @@ def print_response(
 ) -> HttpResponse:
     """The print page: every row of the current filter and order (up to ``PRINT_MAX_ROWS``) on A4."""
     columns = table.export_columns()
-    rows = [[bound.get_cell(c.name) for c in columns] for bound in all_rows(table, PRINT_MAX_ROWS + 1)]
+    rows = [[(c, bound.get_cell(c.name)) for c in columns] for bound in all_rows(table, PRINT_MAX_ROWS + 1)]
     truncated = len(rows) > PRINT_MAX_ROWS
     query = request.GET.copy()
     query.pop(PRINT_PARAM, None)
     context = {
         "title": title,
         "note": note,
-        "headers": [table.excel_header(c) for c in columns],
+        "headers": [(c, table.excel_header(c)) for c in columns],
+        "ordering": table.order_text(),
         "summary": filterset.summary() if filterset is not None else [],
         "columns": columns,
         "rows": rows[:PRINT_MAX_ROWS],

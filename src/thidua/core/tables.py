@@ -47,6 +47,16 @@ class BaseTable(tables.Table):
         """The column's header in the workbook and the print view (``excel_headers`` may name it differently)."""
         return self.excel_headers.get(column.name, str(column.header))
 
+    def order_text(self) -> str:
+        """The sort the user chose, in words ("Họ và tên (giảm dần)"), or empty for the default order."""
+        parts = []
+        for alias in self.order_by or ():
+            name = alias.lstrip("-")
+            if name in self.columns:
+                header = self.excel_header(self.columns[name])
+                parts.append(f"{header} (giảm dần)" if alias.startswith("-") else header)
+        return ", ".join(parts)
+
     def excel_value(self, row, column) -> Any:
         """The typed value of one cell: ``excel_<name>`` if the table defines it, else a date or number as it is,
         else the text of the rendered cell (choice labels, linked names)."""
