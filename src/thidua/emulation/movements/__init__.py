@@ -1,0 +1,1 @@
+"""The movements slice (phong trào, đăng ký, giao ước thi đua)."""
