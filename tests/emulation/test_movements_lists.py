@@ -35,3 +35,18 @@ def test_registration_list_filters_sorts_exports_and_prints(users, tree, world, 
         client.get(url, {"nam": YEAR, "unit": tree.nm.pk, "print": "1"}), f"Đăng ký thi đua năm {YEAR}"
     )
     assert "Đơn vị: <strong>Nhà máy Z111</strong>" in content and "Cục Chính trị" not in content
+
+
+def test_pact_list_filters_exports_and_prints(users, world, django_assert_max_num_queries):
+    client = mw.client_for(users.officer)
+    url = reverse("pact_list")
+    with django_assert_max_num_queries(12):
+        content = client.get(url).content.decode()
+    assert "Khối các cơ quan" in content
+    content = client.get(url, {"nam": YEAR - 1}).content.decode()
+    assert "Chưa có giao ước thi đua." in content
+    headers, data = xlsx_table(client.get(url, {"nam": YEAR, "export": "xlsx"}))
+    assert headers == ["STT", "Khối, cụm", "Năm", "Đã ký", "Ngày hoàn tất"]
+    assert column(headers, data, "Khối, cụm") == ["Khối các cơ quan"] and column(headers, data, "Năm") == [YEAR]
+    content = assert_print_view(client.get(url, {"q": "co quan", "print": "1"}), "Giao ước thi đua")
+    assert "Tên khối, cụm: <strong>co quan</strong>" in content and "Khối các cơ quan" in content

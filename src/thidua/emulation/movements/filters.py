@@ -1,4 +1,4 @@
-"""FilterSets of the movements slice's lists (django-filter): registrations of a year."""
+"""FilterSets of the movements slice's lists (django-filter): registrations of a year, pacts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import django_filters
 from django.db.models import Q
 
 from thidua.core import vn
-from thidua.emulation.models import Registration
+from thidua.core.filters import BaseFilterSet
+from thidua.emulation.models import Pact, Registration
 from thidua.org.filters import ScopedUnitFilterSet
 
 
@@ -29,4 +30,20 @@ class RegistrationFilterSet(ScopedUnitFilterSet):
     def filter_q(self, queryset, name, value):
         for word in vn.search_key(value).split():
             queryset = queryset.filter(Q(person__search_key__contains=word) | Q(unit__search_key__contains=word))
+        return queryset
+
+
+class PactFilterSet(BaseFilterSet):
+    """Pacts: a year and a block name."""
+
+    nam = django_filters.NumberFilter(label="Năm", field_name="year")
+    q = django_filters.CharFilter(label="Tên khối, cụm", method="filter_q")
+
+    class Meta:
+        model = Pact
+        fields = ["nam", "q"]
+
+    def filter_q(self, queryset, name, value):
+        for word in vn.search_key(value).split():
+            queryset = queryset.filter(group__search_key__contains=word)
         return queryset

@@ -1,4 +1,4 @@
-"""Tables of the movements slice's lists (django-tables2): registrations of a year."""
+"""Tables of the movements slice's lists (django-tables2): registrations of a year, pacts."""
 
 from __future__ import annotations
 
@@ -60,3 +60,30 @@ class RegistrationTable(BaseTable):
 
     def excel_status(self, record):
         return record.get_status_display()
+
+
+class PactTable(BaseTable):
+    """Pacts: block (link to the pact), year, signatures, date completed."""
+
+    group = tables.Column(
+        verbose_name="Khối, cụm", linkify=("pact_detail", [tables.A("pk")]), order_by=("group__name", "-year", "id")
+    )
+    year = tables.Column(verbose_name="Năm", order_by=("year", "group__name", "id"))
+    signature_count = tables.Column(
+        verbose_name="Đã ký", order_by=("signature_count", "id"), attrs={"th": {"class": "num"}, "td": {"class": "num"}}
+    )
+    signed_on = tables.DateColumn(verbose_name="Ngày hoàn tất", format="d/m/Y", order_by=("signed_on", "id"))
+
+    excel_widths: ClassVar[dict[str, int]] = {"group": 40}
+
+    class Meta(BaseTable.Meta):
+        empty_text = "Chưa có giao ước thi đua."
+
+    def render_group(self, record):
+        return record.group.name
+
+    def excel_group(self, record):
+        return record.group.name
+
+    def render_year(self, value):
+        return str(value)

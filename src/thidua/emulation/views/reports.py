@@ -21,7 +21,7 @@ from thidua.core.choices import Action
 from thidua.core.errors import ConflictError
 from thidua.core.nd30 import DOCX_MIME
 from thidua.core.policies import can_change_unit
-from thidua.core.views import ServiceFormView, apply_service_errors, has_change_scope, paginate
+from thidua.core.views import ServiceFormView, apply_service_errors, has_change_scope
 
 from .. import selectors_reports as selectors
 from ..documents import central_report_docx
@@ -40,12 +40,25 @@ def _period(request, pk: int) -> ReviewPeriod:
 
 @login_required
 def period_list(request):
-    """The review periods the user can see, newest first."""
-    context = {
-        "page": paginate(request, selectors.period_list(request.user), 30),
-        "can_create": has_change_scope(request.user),
-    }
-    return render(request, "emulation/reports/period_list.html", context)
+    """The review periods the user can see, newest first, with year, kind, status and name filters, sortable
+    columns, Excel and print."""
+    # Imported here to keep this change off the import block while the emulation app is reorganised into slices.
+    from thidua.core.lists import build_table, render_list
+    from thidua.emulation.reports.filters import PeriodFilterSet
+    from thidua.emulation.reports.tables import PeriodTable
+
+    filterset = PeriodFilterSet(request.GET, queryset=selectors.period_list(request.user), request=request)
+    table = build_table(PeriodTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Kỳ sơ kết, tổng kết",
+        filename="ky-so-ket-tong-ket",
+        template="emulation/reports/period_list.html",
+        per_page=30,
+        context={"can_create": has_change_scope(request.user)},
+    )
 
 
 @login_required
