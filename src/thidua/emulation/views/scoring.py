@@ -32,9 +32,24 @@ def _sheet(user, pk: int, action: str = Action.VIEW) -> CriteriaSheet:
 
 @login_required
 def sheet_list(request):
-    """Criteria sheets of the blocks in scope."""
+    """Criteria sheets of the blocks in scope, with year, stage and name filters, sortable columns, Excel and print."""
+    # Imported here to keep this change off the import block while the emulation app is reorganised into slices.
+    from thidua.core.lists import build_table, render_list
+    from thidua.emulation.scoring.filters import SheetFilterSet
+    from thidua.emulation.scoring.tables import SheetTable
+
     qs = CriteriaSheet.objects.visible_to(request.user, Action.VIEW).select_related("group__authority")
-    return render(request, "emulation/scoring/list.html", {"page": paginate(request, qs, 30)})
+    filterset = SheetFilterSet(request.GET, queryset=qs, request=request)
+    table = build_table(SheetTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Chấm điểm thi đua khối",
+        filename="bang-diem-thi-dua",
+        template="emulation/scoring/list.html",
+        per_page=30,
+    )
 
 
 @login_required

@@ -1,0 +1,1 @@
+"""The conferences slice (hội nghị sơ kết, tổng kết; biên bản; bỏ phiếu)."""

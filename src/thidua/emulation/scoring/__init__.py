@@ -1,0 +1,1 @@
+"""The scoring slice (bảng tiêu chí, chấm điểm thi đua khối, xếp hạng)."""
