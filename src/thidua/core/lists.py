@@ -69,6 +69,8 @@ def render_list(
     if request.GET.get(PRINT_PARAM):
         return print_response(request, table, title=title, filterset=filterset, note=note)
     page = paginate_table(table, request, per_page or settings.PEOPLE_PAGE_SIZE)
+    if hasattr(table, "label_page"):
+        table.label_page(page)  # a table may prepare its page's records once (e.g. texts its row template shows)
     ctx = {"table": table, "page": page, "filterset": filterset, "title": title, **(context or {})}
     if partial and getattr(request, "htmx", None) and request.htmx.target == partial[0]:
         return render(request, partial[1], ctx)

@@ -54,6 +54,7 @@ class PersonTable(BaseTable):
     excel_widths = {"full_name": 28, "positions": 40, "unit": 36}
 
     class Meta(BaseTable.Meta):
+        template_name = "org/_person_table.html"  # rows written directly: the list is performance-sensitive
         order_by = "full_name"
         empty_text = "Không có cán bộ, quân nhân nào phù hợp."
 
@@ -79,6 +80,11 @@ class PersonTable(BaseTable):
 
     def render_rank(self, record):
         return Rank(record.rank).label if record.rank in Rank.values else record.rank or "—"
+
+    def label_page(self, page) -> None:
+        """Set ``positions_label`` on the page's people (their current positions are prefetched), for the rows."""
+        for row in page.object_list:
+            row.record.positions_label = selectors.positions_text(row.record, self.on)
 
     def render_positions(self, record):
         return selectors.positions_text(record, self.on) or "—"
