@@ -149,6 +149,7 @@ TABLE: list[mx.Route] = [
         url=lambda w: {"pk": w.token.pk},
         note="only the token's owner (the officer) may revoke it",
     ),
+    R("job_list", {"GET": mx.UI_LIST}, marker="Xét điều kiện (ma trận)"),
     R("job_detail", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}, note="a job of tc, started by nobody"),
     R("job_status", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}),
     R("GET /api/v1/jobs/{job_id}", {"GET": mx.API_READ}, url=lambda w: {"job_id": w.job.pk}),
@@ -189,6 +190,7 @@ TABLE: list[mx.Route] = [
     ),
     # --- org: people ---------------------------------------------------------------------------------------------
     R("person_list", {"GET": mx.UI_LIST}, marker=PERSON_MARKER),
+    R("unit_list", {"GET": mx.UI_LIST}, marker=UNIT_MARKER),
     R(
         "person_create",
         {"GET": mx.UI_CREATE, "POST": mx.UI_CREATE_POST},

@@ -58,6 +58,7 @@ def _api_unit(w) -> dict:
 ROUTES: list[mx.Route] = [
     # --- UI: person ----------------------------------------------------------------------------------------------
     R("person_records", {"GET": mx.UI_READ}, url=_hung),
+    R("award_record_list", {"GET": mx.UI_LIST}),
     R("person_rating_set", FORM, url=_hung, data=lambda w: {"year": "2024", "rating": "httnv"}),
     R(
         "person_award_add",

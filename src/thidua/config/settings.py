@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ninja",
+    "django_filters",
+    "django_tables2",
     "thidua.core",
     "thidua.org",
     "thidua.catalogue",

@@ -1,4 +1,5 @@
-"""Pages of a background job: its status page and the partial that htmx polls every second while it runs."""
+"""Pages of background jobs: the list of jobs the user may watch, a job's status page and the partial that htmx
+polls every second while it runs."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from .jobs import can_view_job
+from .filters import JobFilterSet
+from .jobs import can_view_job, visible_jobs
+from .lists import build_table, render_list
 from .models import Job
+from .tables import JobTable
 
 
 def _job_for(user, pk: int) -> Job:
@@ -28,3 +32,14 @@ def job_detail(request, pk: int):
 def job_status(request, pk: int):
     """The status box alone (progress bar, log tail); it keeps polling itself until the job is finished."""
     return render(request, "core/job_status.html", {"job": _job_for(request.user, pk)})
+
+
+@login_required
+def job_list(request):
+    """The jobs the user may watch, newest first: status, title and date filters, sortable, Excel and print."""
+    jobs = visible_jobs(request.user).select_related("created_by", "unit").order_by("-created_at", "-id")
+    filterset = JobFilterSet(request.GET, queryset=jobs, request=request)
+    table = build_table(JobTable, filterset.qs, request)
+    return render_list(
+        request, table=table, filterset=filterset, title="Công việc nền", filename="cong-viec", per_page=50
+    )

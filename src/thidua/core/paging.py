@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+CHUNK = 2000  # rows loaded per step when every row is read (Excel export, print)
+
 
 class IdsFirst:
     """A Paginator-compatible stand-in for a queryset that loads a page in two steps.
@@ -25,6 +27,33 @@ class IdsFirst:
 
     def __len__(self) -> int:
         return self.count()
+
+    def __getattr__(self, name):
+        """Queryset methods pass through; one that returns a queryset (``order_by``, ``sorted_vn`` …) returns an
+        IdsFirst again, so a list table (django-tables2) can order and page it like a queryset."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        attr = getattr(self._qs, name)
+        if not callable(attr):
+            return attr
+
+        def wrapped(*args, **kwargs):
+            result = attr(*args, **kwargs)
+            if isinstance(result, QuerySet):
+                return IdsFirst(result, select_related=self._select_related, prefetch_related=self._prefetch_related)
+            return result
+
+        return wrapped
+
+    def __iter__(self):
+        """Every row, loaded ``CHUNK`` at a time (never one query per row)."""
+        start = 0
+        while True:
+            rows = self[start : start + CHUNK]
+            yield from rows
+            if len(rows) < CHUNK:
+                return
+            start += CHUNK
 
     def __getitem__(self, key):
         if isinstance(key, int):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("ma-truy-cap/", views.token_list, name="token_list"),
     path("ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
+    path("cong-viec/", job_views.job_list, name="job_list"),
     path("cong-viec/<int:pk>/", job_views.job_detail, name="job_detail"),
     path("cong-viec/<int:pk>/trang-thai/", job_views.job_status, name="job_status"),
     path("nhat-ky/don-vi/<int:pk>/", views.audit_unit, name="audit_unit"),

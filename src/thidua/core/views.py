@@ -27,9 +27,12 @@ from django.views.decorators.http import require_POST
 from . import dashboard, services, vn
 from .choices import ROLE_ACTIONS, Action
 from .errors import ConflictError
+from .filters import AuditFilterSet
 from .forms import TokenForm
+from .lists import build_table, render_list
 from .models import ApiToken, AuditEvent
 from .scoping import unit_tree
+from .tables import AuditTable
 
 PAGE_PARAM = "trang"
 
@@ -228,13 +231,29 @@ def token_revoke(request, pk: int):
     return redirect("token_list")
 
 
+def _audit_list(request, events, *, subject, kind: str, **extra):
+    """An audit trail as a list page: filters, sortable columns, Excel and print (newest first by default)."""
+    filterset = AuditFilterSet(request.GET, queryset=events.select_related("actor"), request=request)
+    table = build_table(AuditTable, filterset.qs, request)
+    context = {"subject": subject, "kind": kind, **extra}
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title=f"Nhật ký thay đổi: {subject}",
+        filename="nhat-ky",
+        template="core/audit_list.html",
+        per_page=50,
+        context=context,
+    )
+
+
 @login_required
 def audit_unit(request, pk: int):
     """Audit events recorded against a unit (only if the unit is visible)."""
     unit = get_object_or_404(unit_tree().objects.visible_to(request.user, Action.VIEW), pk=pk)
-    events = AuditEvent.objects.visible_to(request.user, Action.VIEW).filter(unit=unit).select_related("actor")
-    context = {"page": paginate(request, events, 50), "subject": unit, "unit": unit, "kind": "unit"}
-    return render(request, "core/audit_list.html", context)
+    events = AuditEvent.objects.visible_to(request.user, Action.VIEW).filter(unit=unit)
+    return _audit_list(request, events, subject=unit, kind="unit", unit=unit)
 
 
 @login_required
@@ -246,6 +265,5 @@ def audit_object(request, target_type: str, target_id: str):
     if not target_id.isdigit():
         raise Http404
     obj = get_object_or_404(model.objects.visible_to(request.user, Action.VIEW), pk=int(target_id))
-    events = AuditEvent.objects.filter(target_type=target_type, target_id=str(obj.pk)).select_related("actor")
-    context = {"page": paginate(request, events, 50), "subject": obj, "kind": target_type}
-    return render(request, "core/audit_list.html", context)
+    events = AuditEvent.objects.filter(target_type=target_type, target_id=str(obj.pk))
+    return _audit_list(request, events, subject=obj, kind=target_type)

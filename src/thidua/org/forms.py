@@ -114,25 +114,6 @@ class UnitMergeForm(BootstrapFormMixin, forms.Form):
 # --- people ------------------------------------------------------------------------------------------------------
 
 
-class PersonFilterForm(forms.Form):
-    """Filters of the people list (all optional; bad values are ignored)."""
-
-    q = forms.CharField(label="Tìm kiếm", required=False)
-    unit = forms.IntegerField(label="Đơn vị", required=False)
-    rank = forms.ChoiceField(
-        label="Cấp bậc",
-        required=False,
-        choices=[("", "Tất cả cấp bậc"), *Rank.choices],
-        widget=forms.Select(attrs={"class": "form-select", "id": "rank", "data-autosubmit": ""}),
-    )
-    category = forms.ChoiceField(
-        label="Đối tượng",
-        required=False,
-        choices=[("", "Tất cả đối tượng"), *Category.choices],
-        widget=forms.Select(attrs={"class": "form-select", "id": "category", "data-autosubmit": ""}),
-    )
-
-
 class PersonCreateForm(BootstrapFormMixin, forms.Form):
     """Register a person with their first unit, rank and service period."""
 
@@ -236,13 +217,6 @@ class ServicePeriodForm(BootstrapFormMixin, forms.Form):
 
 
 # --- emulation groups ----------------------------------------------------------------------------------------------
-
-
-class GroupFilterForm(forms.Form):
-    """Filters of the group list."""
-
-    q = forms.CharField(label="Tìm kiếm", required=False)
-    year = forms.IntegerField(label="Năm", required=False, min_value=1945, max_value=2200)
 
 
 class GroupCreateForm(BootstrapFormMixin, forms.Form):

@@ -137,9 +137,28 @@ def people_listing(user, *, q: str = "", unit=None, rank: str = "", category: st
     return qs.prefetch_related(*prefetch)
 
 
+def people_in_scope(user) -> QuerySet:
+    """People the user may see, with their unit joined (the people list's FilterSet narrows it)."""
+    return Person.objects.visible_to(user, Action.VIEW).select_related("unit")
+
+
+def people_page_source(qs: QuerySet, *, searched: bool, prefetch: tuple = ()):
+    """A filtered people queryset as a list table's data: a text search pages primary keys first (:class:`IdsFirst`)
+    so the covering (search_key, sort_key) index answers it; browsing reads the rows directly. The table orders it
+    (Vietnamese name order by default, through ``sorted_vn``)."""
+    if searched:
+        return IdsFirst(qs, select_related=("unit",), prefetch_related=prefetch)
+    return qs.prefetch_related(*prefetch)
+
+
 def units_for_select(user, action: str = Action.VIEW) -> QuerySet:
     """Units in scope in tree order, for pickers."""
     return OrgUnit.objects.visible_to(user, action).only("id", "name", "short_name", "depth", "path")
+
+
+def units_listing(user) -> QuerySet:
+    """Units in scope in tree order with their people counts (the flat units list)."""
+    return OrgUnit.objects.visible_to(user, Action.VIEW).annotate(people_count=Count("people")).order_by("path")
 
 
 def tree_roots(user) -> list[OrgUnit]:

@@ -6,6 +6,7 @@ from . import views
 
 urlpatterns = [
     path("don-vi/", views.unit_tree, name="unit_tree"),
+    path("don-vi/danh-sach/", views.unit_list, name="unit_list"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("don-vi/<int:pk>/truc-thuoc/", views.unit_children, name="unit_children"),
     path("don-vi/<int:pk>/them-don-vi/", views.UnitCreateView.as_view(), name="unit_create"),

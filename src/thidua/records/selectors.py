@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from thidua.catalogue.choices import AwardKind, Subject
 from thidua.catalogue.models import Award
+from thidua.core.choices import Action
 from thidua.org.models import OrgUnit, Person
 
 from .choices import RecordSource
@@ -113,6 +114,11 @@ def unit_records(unit: OrgUnit, today: dt.date | None = None) -> UnitRecords:
         rows[rating.year].rating = rating
     _place_awards(rows, awards)
     return UnitRecords(rows=list(rows.values()), ratings=ratings, awards=awards)
+
+
+def award_records_in_scope(user) -> QuerySet[AwardRecord]:
+    """Titles and awards received by people and collectives in the user's scope, with what the list shows joined."""
+    return AwardRecord.objects.visible_to(user, Action.VIEW).select_related("award", "person__unit", "unit")
 
 
 def awards_for(subject: str) -> QuerySet[Award]:

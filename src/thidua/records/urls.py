@@ -30,6 +30,7 @@ urlpatterns = [
         views.UnitRecordRemoveView.as_view(),
         name="unit_record_remove",
     ),
+    path("khen-thuong-da-nhan/", views.award_record_list, name="award_record_list"),
     path("nhap-thanh-tich/", views.records_import, name="records_import"),
     path("nhap-thanh-tich/tep-mau/", views.records_import_template, name="records_import_template"),
 ]

@@ -16,11 +16,13 @@ from django.urls import reverse
 
 from thidua.catalogue.choices import Subject
 from thidua.core.choices import Action
+from thidua.core.lists import build_table, render_list
 from thidua.core.policies import can_change_unit
 from thidua.core.views import ServiceFormView, has_change_scope
 from thidua.org.models import OrgUnit, Person
 
 from . import importer, selectors, services
+from .filters import AwardRecordFilterSet
 from .forms import (
     AchievementForm,
     AwardRecordForm,
@@ -34,6 +36,7 @@ from .forms import (
     UnitRatingForm,
 )
 from .models import Achievement, AwardRecord, Discipline, LeavePeriod, PendingReview, PersonRating, UnitRating
+from .tables import AwardRecordTable
 from .template import build_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,6 +68,24 @@ def unit_records(request, pk: int):
         "can_change": can_change_unit(request.user, unit),
     }
     return render(request, "records/unit_records.html", context)
+
+
+@login_required
+def award_record_list(request):
+    """The register of titles and awards received in the user's scope (people and collectives), newest year first,
+    with filters, sortable columns, Excel and print."""
+    filterset = AwardRecordFilterSet(
+        request.GET, queryset=selectors.award_records_in_scope(request.user), request=request
+    )
+    table = build_table(AwardRecordTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Danh hiệu, khen thưởng đã nhận",
+        filename="khen-thuong-da-nhan",
+        per_page=50,
+    )
 
 
 # --- person forms ----------------------------------------------------------------------------------------------

@@ -22,8 +22,10 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from thidua.core.choices import Action
+from thidua.core.filters import FormFilters
 from thidua.core.jobs import job_enqueue
-from thidua.core.views import apply_service_errors, paginate
+from thidua.core.lists import EXPORT_PARAM, PRINT_PARAM, build_table, render_list
+from thidua.core.views import apply_service_errors
 from thidua.org import selectors as org_selectors
 from thidua.org.models import OrgUnit, Person, Position
 
@@ -31,7 +33,8 @@ from . import exports, selectors
 from .forms import CandidateFilterForm, RuleVersionForm, RunStartForm, WhatIfForm, default_year
 from .models import Award
 from .policies import can_manage_rules, can_run_eligibility
-from .presenters import describe_rule, explain_subject, reason_rows, rule_versions_used
+from .presenters import describe_rule, explain_subject, rule_versions_used
+from .tables import CandidateTable
 
 # --- candidates ----------------------------------------------------------------------------------------------------
 
@@ -60,7 +63,9 @@ def _candidate_context(request):
 
 @login_required
 def candidates(request):
-    """Xét điều kiện khen thưởng: the latest run for a year and unit, with filters, caps and run metadata.
+    """Xét điều kiện khen thưởng: the latest run for a year and unit, with filters, caps and run metadata; the results
+    are a sortable list table with a print view (``?print=1``) and the Excel export (``?export=xlsx``, the same
+    workbook as :func:`export`).
 
     The query count does not depend on the number of rows (one page of results with award, person and unit joined;
     one aggregate for the award × outcome counts).
@@ -72,21 +77,33 @@ def candidates(request):
             query = request.GET.copy()
             query["don_vi"] = roots[0].pk
             return redirect(f"{request.path}?{query.urlencode()}")
+    if request.GET.get(EXPORT_PARAM) == "xlsx":
+        return export(request)
     context = _candidate_context(request)
     unit, year, run = context["unit"], context["year"], context["run"]
-    if unit is not None:
-        context["job"] = selectors.pending_job(unit, year)
-        context["can_run"] = can_run_eligibility(request.user, unit)
-        if run is not None:
-            page = paginate(request, context["results"], settings.ELIGIBILITY_PAGE_SIZE)
-            for result in page.object_list:
-                result.reason_rows = reason_rows(result.reasons)
-            context["page"] = page
-            context["counts"] = selectors.run_counts(request.user, run, context["awards"])
-            context["caps"] = selectors.run_caps(request.user, run)
-            context["versions_used"] = rule_versions_used(run)
-            context["export_query"] = request.GET.urlencode()
-    return render(request, "awards/candidates.html", context)
+    if unit is None:
+        return render(request, "awards/candidates.html", context)
+    context["job"] = selectors.pending_job(unit, year)
+    context["can_run"] = can_run_eligibility(request.user, unit)
+    if run is None:
+        return render(request, "awards/candidates.html", context)
+    table = build_table(CandidateTable, context["results"], request)
+    if not request.GET.get(PRINT_PARAM):
+        context["counts"] = selectors.run_counts(request.user, run, context["awards"])
+        context["caps"] = selectors.run_caps(request.user, run)
+        context["versions_used"] = rule_versions_used(run)
+        context["export_query"] = request.GET.urlencode()
+    return render_list(
+        request,
+        table=table,
+        filterset=FormFilters(context["filters"]),
+        title=f"Xét điều kiện khen thưởng năm {year} — {unit.name}",
+        filename=f"xet-khen-thuong-{year}-{unit.pk}",
+        template="awards/candidates.html",
+        per_page=settings.ELIGIBILITY_PAGE_SIZE,
+        context=context,
+        note=exports.run_note(run),
+    )
 
 
 @login_required
@@ -110,7 +127,7 @@ def run_start(request):
 
 @login_required
 def export(request):
-    """The filtered results of the latest run as an Excel workbook (all pages)."""
+    """The filtered results of the latest run as an Excel workbook (all pages, in the order the list shows)."""
     context = _candidate_context(request)
     unit, run = context["unit"], context["run"]
     if unit is None:
@@ -120,7 +137,9 @@ def export(request):
     results = (
         [] if run is None else context["results"].prefetch_related(Prefetch("person__positions", queryset=current))
     )
-    content = exports.candidates_xlsx(results, year=context["year"], unit=unit, run=run)
+    table = build_table(CandidateTable, results, request)
+    summary = FormFilters(context["filters"]).summary_text()
+    content = exports.candidates_xlsx(table, year=context["year"], unit=unit, run=run, summary=summary)
     response = HttpResponse(content, content_type=exports.XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="xet-khen-thuong-{context["year"]}-{unit.pk}.xlsx"'
     return response

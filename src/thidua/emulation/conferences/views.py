@@ -9,12 +9,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from thidua.core.choices import Action
+from thidua.core.lists import build_table, render_list
 from thidua.core.nd30 import DOCX_MIME
-from thidua.core.views import ServiceFormView, paginate
+from thidua.core.views import ServiceFormView
 from thidua.org.selectors import units_for_select
 
 from . import leadership, policies, services
 from .choices import ConferenceStatus
+from .filters import ConferenceFilterSet
 from .forms import (
     AgendaForm,
     AttendeeForm,
@@ -29,6 +31,7 @@ from .forms import (
 )
 from .minutes import minutes_docx, minutes_filename
 from .models import Conference
+from .tables import ConferenceTable
 
 # --- reads ---------------------------------------------------------------------------------------------------------
 
@@ -41,13 +44,21 @@ def _conference(user, pk: int, action: str = Action.VIEW) -> Conference:
 
 @login_required
 def conference_list(request):
-    """Conferences in scope, newest first, filterable by year."""
+    """Conferences in scope, newest first, with year, date, host unit, status and title filters, sortable columns,
+    Excel and print."""
     qs = Conference.objects.visible_to(request.user, Action.VIEW).select_related("host_unit", "group", "chair")
-    year = request.GET.get("nam", "")
-    if year.isdigit():
-        qs = qs.filter(held_on__year=int(year))
-    context = {"page": paginate(request, qs, 30), "year": year, "can_create": bool(_can_create(request.user))}
-    return render(request, "emulation/conferences/list.html", context)
+    filterset = ConferenceFilterSet(request.GET, queryset=qs, request=request)
+    table = build_table(ConferenceTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Hội nghị sơ kết, tổng kết",
+        filename="hoi-nghi",
+        template="emulation/conferences/list.html",
+        per_page=30,
+        context={"can_create": bool(_can_create(request.user))},
+    )
 
 
 def _can_create(user) -> bool:

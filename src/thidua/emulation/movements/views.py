@@ -18,11 +18,13 @@ from django.utils.text import slugify
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.lists import build_table, render_list
 from thidua.core.views import ServiceFormView, has_change_scope, paginate
 from thidua.org.models import OrgUnit
 
 from . import policies, selectors, services
 from .choices import MovementStatus, RegistrationStatus
+from .filters import PactFilterSet, RegistrationFilterSet
 from .forms import (
     ConfirmForm,
     MovementCreateForm,
@@ -35,6 +37,7 @@ from .forms import (
     ReturnForm,
 )
 from .models import Movement, MovementDocument, Pact, Registration
+from .tables import PactTable, RegistrationTable
 
 FORM_TEMPLATE = "emulation/movements/form.html"
 
@@ -224,20 +227,23 @@ class MovementCloseView(MovementFormView):
 
 @login_required
 def registration_list(request):
-    """Registrations the user sees for a year, by unit."""
+    """Registrations the user sees for a year (``?nam=``), with status, unit and name filters, sortable columns,
+    Excel and print (core.lists)."""
     year = _year(request)
-    status = request.GET.get("trang_thai", "")
-    if status not in RegistrationStatus.values:
-        status = ""
-    regs = selectors.registrations_list(request.user, year=year, status=status)
-    context = {
-        "page": paginate(request, regs, 50),
-        "year": year,
-        "status": status,
-        "statuses": RegistrationStatus.choices,
-        "can_create": has_change_scope(request.user),
-    }
-    return render(request, "emulation/movements/registration_list.html", context)
+    regs = selectors.registrations_list(request.user, year=year)
+    filterset = RegistrationFilterSet(request.GET, queryset=regs, request=request)
+    table = build_table(RegistrationTable, filterset.qs, request)
+    context = {"year": year, "can_create": has_change_scope(request.user)}
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title=f"Đăng ký thi đua năm {year}",
+        filename=f"dang-ky-thi-dua-{year}",
+        template="emulation/movements/registration_list.html",
+        per_page=50,
+        context=context,
+    )
 
 
 @login_required
@@ -385,12 +391,20 @@ def registration_rollup(request, pk: int):
 
 @login_required
 def pact_list(request):
-    """Pacts of the blocks the user sees."""
-    context = {
-        "page": paginate(request, selectors.pacts_list(request.user), 30),
-        "can_create": has_change_scope(request.user),
-    }
-    return render(request, "emulation/movements/pact_list.html", context)
+    """Pacts of the blocks the user sees, with year and name filters, sortable columns, Excel and print."""
+    filterset = PactFilterSet(request.GET, queryset=selectors.pacts_list(request.user), request=request)
+    table = build_table(PactTable, filterset.qs, request)
+    context = {"can_create": has_change_scope(request.user)}
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Giao ước thi đua",
+        filename="giao-uoc-thi-dua",
+        template="emulation/movements/pact_list.html",
+        per_page=30,
+        context=context,
+    )
 
 
 @login_required

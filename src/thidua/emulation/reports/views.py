@@ -19,15 +19,18 @@ from django.utils import timezone
 
 from thidua.core.choices import Action
 from thidua.core.errors import ConflictError
+from thidua.core.lists import build_table, render_list
 from thidua.core.nd30 import DOCX_MIME
 from thidua.core.policies import can_change_unit
-from thidua.core.views import ServiceFormView, apply_service_errors, has_change_scope, paginate
+from thidua.core.views import ServiceFormView, apply_service_errors, has_change_scope
 
 from . import selectors, services
 from .documents import central_report_docx
+from .filters import PeriodFilterSet
 from .forms import ExtensionForm, PeriodCloseForm, PeriodForm, UnitReportForm
 from .models import ReviewPeriod, UnitReport
 from .policies import can_draft_central_report, can_edit_report, can_manage_period
+from .tables import PeriodTable
 
 
 def _period(request, pk: int) -> ReviewPeriod:
@@ -39,12 +42,20 @@ def _period(request, pk: int) -> ReviewPeriod:
 
 @login_required
 def period_list(request):
-    """The review periods the user can see, newest first."""
-    context = {
-        "page": paginate(request, selectors.period_list(request.user), 30),
-        "can_create": has_change_scope(request.user),
-    }
-    return render(request, "emulation/reports/period_list.html", context)
+    """The review periods the user can see, newest first, with year, kind, status and name filters, sortable
+    columns, Excel and print."""
+    filterset = PeriodFilterSet(request.GET, queryset=selectors.period_list(request.user), request=request)
+    table = build_table(PeriodTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Kỳ sơ kết, tổng kết",
+        filename="ky-so-ket-tong-ket",
+        template="emulation/reports/period_list.html",
+        per_page=30,
+        context={"can_create": has_change_scope(request.user)},
+    )
 
 
 @login_required

@@ -10,12 +10,15 @@ from django.urls import reverse
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.lists import build_table, render_list
 from thidua.core.views import ServiceFormView, has_change_scope, paginate
 
 from . import policies, selectors, services
 from .choices import SheetStatus
+from .filters import SheetFilterSet
 from .forms import ConfirmForm, CriterionForm, ProposalForm, ScoreForm, SheetCreateForm
 from .models import CriteriaSheet, Criterion, CriterionGroup, ScoreChange
+from .tables import SheetTable
 
 PUBLISH_LABEL = "Công bố chính thức"
 
@@ -28,9 +31,19 @@ def _sheet(user, pk: int, action: str = Action.VIEW) -> CriteriaSheet:
 
 @login_required
 def sheet_list(request):
-    """Criteria sheets of the blocks in scope."""
+    """Criteria sheets of the blocks in scope, with year, stage and name filters, sortable columns, Excel and print."""
     qs = CriteriaSheet.objects.visible_to(request.user, Action.VIEW).select_related("group__authority")
-    return render(request, "emulation/scoring/list.html", {"page": paginate(request, qs, 30)})
+    filterset = SheetFilterSet(request.GET, queryset=qs, request=request)
+    table = build_table(SheetTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Chấm điểm thi đua khối",
+        filename="bang-diem-thi-dua",
+        template="emulation/scoring/list.html",
+        per_page=30,
+    )
 
 
 @login_required

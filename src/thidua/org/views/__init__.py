@@ -20,6 +20,7 @@ from .units import (
     UnitRenameView,
     unit_children,
     unit_detail,
+    unit_list,
     unit_tree,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "person_list",
     "unit_children",
     "unit_detail",
+    "unit_list",
     "unit_tree",
 ]

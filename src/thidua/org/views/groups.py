@@ -10,37 +10,38 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from thidua.core.choices import Action
+from thidua.core.lists import build_table, render_list
 from thidua.core.policies import can_change_unit
-from thidua.core.views import ServiceFormView, has_change_scope, paginate
+from thidua.core.views import ServiceFormView, has_change_scope
 
 from .. import selectors, services
 from ..choices import GroupRole
-from ..forms import GroupCreateForm, GroupFilterForm, GroupLeaderForm, HandoverForm
+from ..filters import GroupFilterSet
+from ..forms import GroupCreateForm, GroupLeaderForm, HandoverForm
 from ..models import EmulationGroup
+from ..tables import GroupTable, collated
 
 
 @login_required
 def group_list(request):
-    """Groups in scope, newest year first, with a year filter and a name search."""
+    """Groups in scope, newest year first, with year, kind and name filters, sortable columns, Excel and print."""
     user = request.user
-    filters = GroupFilterForm(request.GET)
-    filters.is_valid()
-    year = filters.cleaned_data.get("year")
-    q = filters.cleaned_data.get("q") or ""
-    page = paginate(request, selectors.groups_list(user, year=year, q=q), 50)
     years = sorted(
         set(EmulationGroup.objects.visible_to(user, Action.VIEW).order_by().values_list("year", flat=True)),
         reverse=True,
     )
-    context = {
-        "page": page,
-        "filters": filters,
-        "years": years,
-        "year": year,
-        "q": q,
-        "can_create": has_change_scope(user),
-    }
-    return render(request, "org/group_list.html", context)
+    filterset = GroupFilterSet(request.GET, queryset=selectors.groups_list(user), request=request, years=years)
+    table = build_table(GroupTable, collated(request, filterset.qs), request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Khối, cụm thi đua",
+        filename="khoi-cum-thi-dua",
+        template="org/group_list.html",
+        per_page=50,
+        context={"can_create": has_change_scope(user)},
+    )
 
 
 @login_required

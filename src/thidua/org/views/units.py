@@ -10,13 +10,16 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from thidua.core.choices import Action
+from thidua.core.lists import build_table, render_list
 from thidua.core.policies import can_change_unit
 from thidua.core.scoping import in_scope
 from thidua.core.views import ServiceFormView, paginate
 
 from .. import selectors, services
+from ..filters import UnitFilterSet
 from ..forms import UnitCreateForm, UnitEditForm, UnitMergeForm, UnitMoveForm, UnitRenameForm
 from ..models import OrgUnit, Person
+from ..tables import UnitTable, collated
 
 
 @login_required
@@ -32,6 +35,22 @@ def unit_tree(request):
     for unit in roots:
         unit.people_count = counts.get(unit.pk, 0)
     return render(request, "org/unit_tree.html", {"nodes": roots})
+
+
+@login_required
+def unit_list(request):
+    """All units in scope as a flat list (tree order, indented), with filters, sorting, Excel and print."""
+    filterset = UnitFilterSet(request.GET, queryset=selectors.units_listing(request.user), request=request)
+    table = build_table(UnitTable, collated(request, filterset.qs), request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Danh sách đơn vị",
+        filename="don-vi",
+        template="org/unit_list.html",
+        per_page=100,
+    )
 
 
 @login_required

@@ -226,4 +226,16 @@
       setExpanded(elt, false);
     }
   });
+
+  /* ------------------------------------------------------------------
+   * 5. <button data-print>: open the browser's print dialog (the list
+   * print view, core/list_print.html; no inline onclick under CSP).
+   * ------------------------------------------------------------------ */
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest("[data-print]")) {
+      event.preventDefault();
+      window.print();
+    }
+  });
 })();

@@ -1,0 +1,39 @@
+"""The review periods list as a filter + table list: filter, sort, Excel export, print and its query budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.emulation.reports_world import make_block, make_templates
+from tests.lists import assert_print_view, column, xlsx_table
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def test_period_list_filters_sorts_exports_and_prints(client, tree, users, django_assert_max_num_queries):
+    templates = make_templates()
+    make_block(tree, due=D(2020, 12, 15), templates=templates)
+    make_block(tree, due=D(2021, 12, 15), opens=D(2021, 11, 1), templates=templates)
+    client.force_login(users.officer)
+    url = reverse("period_list")
+    with django_assert_max_num_queries(10):
+        content = client.get(url).content.decode()
+    rows = content[content.index("<tbody") :]
+    assert rows.index("Tổng kết thi đua năm 2021") < rows.index("Tổng kết thi đua năm 2020")  # newest first
+    content = client.get(url, {"sap_xep": "due_on"}).content.decode()
+    rows = content[content.index("<tbody") :]
+    assert rows.index("Tổng kết thi đua năm 2020") < rows.index("Tổng kết thi đua năm 2021")
+    content = client.get(url, {"nam": 2020}).content.decode()
+    rows = content[content.index("<tbody") :]
+    assert "năm 2020" in rows and "Tổng kết thi đua năm 2021" not in rows
+    headers, data = xlsx_table(client.get(url, {"sap_xep": "due_on", "export": "xlsx"}))
+    assert headers == ["STT", "Kỳ báo cáo", "Loại", "Cấp tổ chức / khối", "Nhận báo cáo", "Hạn nộp", "Trạng thái"]
+    assert column(headers, data, "Kỳ báo cáo") == ["Tổng kết thi đua năm 2020", "Tổng kết thi đua năm 2021"]
+    assert "Khối kiểm thử 2020" in column(headers, data, "Cấp tổ chức / khối")[0]
+    assert isinstance(column(headers, data, "Hạn nộp")[0], dt.date)
+    content = assert_print_view(client.get(url, {"nam": 2021, "print": "1"}), "Kỳ sơ kết, tổng kết")
+    assert "Năm: <strong>2021</strong>" in content and "Tổng kết thi đua năm 2020" not in content
