@@ -8,6 +8,7 @@ answer from an index; ``None`` means "every unit" and adds no filter at all.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
@@ -41,10 +42,10 @@ def _roles_granting(action: str) -> list[str]:
 def _assignments(user, cache: dict) -> list[tuple[str, str, bool, int]]:
     """The user's active assignments as (role, unit path, with descendants, unit id); one query per request."""
     if "assignments" not in cache:
-        from thidua.core.models import RoleAssignment
-
+        # Looked up by name: core.models builds its querysets on this module, so importing it here would be a cycle.
+        role_assignments = apps.get_model("core", "RoleAssignment").objects
         cache["assignments"] = list(
-            RoleAssignment.objects.active()
+            role_assignments.active()
             .filter(user=user)
             .values_list("role", "unit__path", "include_descendants", "unit_id")
         )

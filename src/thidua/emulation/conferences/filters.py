@@ -6,8 +6,9 @@ import django_filters
 
 from thidua.core import vn
 from thidua.core.filters import DateFilter
-from thidua.emulation.models import Conference
 from thidua.org.filters import ScopedUnitFilterSet
+
+from .models import Conference
 
 
 class ConferenceFilterSet(ScopedUnitFilterSet):

@@ -7,8 +7,9 @@ from django.db.models import Q
 
 from thidua.core import vn
 from thidua.core.filters import BaseFilterSet
-from thidua.emulation.models import Pact, Registration
 from thidua.org.filters import ScopedUnitFilterSet
+
+from .models import Pact, Registration
 
 
 class RegistrationFilterSet(ScopedUnitFilterSet):

@@ -6,7 +6,8 @@ import django_filters
 
 from thidua.core import vn
 from thidua.core.filters import BaseFilterSet
-from thidua.emulation.models import ReviewPeriod
+
+from .models import ReviewPeriod
 
 
 def _choices(field: str):

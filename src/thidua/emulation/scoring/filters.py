@@ -7,7 +7,8 @@ from django.db.models import Q
 
 from thidua.core import vn
 from thidua.core.filters import BaseFilterSet
-from thidua.emulation.models import CriteriaSheet
+
+from .models import CriteriaSheet
 
 
 class SheetFilterSet(BaseFilterSet):
