@@ -312,7 +312,7 @@ def test_administrator_adds_a_rule_version(client, users):
     from thidua.awards.eligibility.models import RuleVersion
 
     client.force_login(users.admin)
-    path = "src/thidua/awards/rules/files/CSTT_v2.toml"
+    path = "src/thidua/awards/eligibility/rules/files/CSTT_v2.toml"
     with open(path, encoding="utf-8") as f:
         text = f.read()
     before = RuleVersion.objects.filter(award__code="CSTT").count()
@@ -326,7 +326,7 @@ def test_administrator_adds_a_rule_version(client, users):
 @pytest.mark.django_db
 def test_invalid_rule_document_shows_the_faulty_field_path(client, users):
     client.force_login(users.admin)
-    path = "src/thidua/awards/rules/files/CSTT_v2.toml"
+    path = "src/thidua/awards/eligibility/rules/files/CSTT_v2.toml"
     with open(path, encoding="utf-8") as f:
         text = f.read().replace('level = "httnv"', 'level = "rat_tot"')
     response = client.post(reverse("rule_version_add"), {"document": text})
@@ -342,7 +342,7 @@ def test_rule_document_can_be_uploaded(client, users):
     from thidua.awards.eligibility.models import RuleVersion
 
     client.force_login(users.admin)
-    with open("src/thidua/awards/rules/files/LDTT_v2.toml", "rb") as f:
+    with open("src/thidua/awards/eligibility/rules/files/LDTT_v2.toml", "rb") as f:
         upload = SimpleUploadedFile("LDTT.toml", f.read())
     before = RuleVersion.objects.count()
     assert client.post(reverse("rule_version_add"), {"file": upload}).status_code == 302

@@ -169,7 +169,7 @@ def run_caps(user, run: EligibilityRun) -> list[dict]:
 
 def awards_catalogue(*, subject: str | None = None) -> QuerySet:
     """Active awards in catalogue order; ``subject`` ("person"/"unit") keeps those that apply to that subject."""
-    from .choices import Subject
+    from thidua.catalogue.choices import Subject
 
     qs = Award.objects.filter(active=True)
     if subject == "person":

@@ -147,7 +147,7 @@ def load_rule_files(directory: Path | None = None, *, award_model=None, rule_mod
                 valid_to=doc.valid_to,
                 legal_basis=doc.legal_basis,
                 document=data,
-                source=f"awards/rules/files/{path.name}",
+                source=f"awards/eligibility/rules/files/{path.name}",
                 checksum=digest,
             )
         )
