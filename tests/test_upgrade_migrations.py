@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 BASE_COMMIT = "aa8dade"  # main just before issue 8 (catalogue app, tasks framework, slices …)
 
 # Old table -> new table, for every model that moved between apps (its rows must all be there under the new name).
-TABLE_MOVES: dict[str, str] = {}
+TABLE_MOVES: dict[str, str] = {"awards_award": "catalogue_award"}  # issue 8: the award catalogue has its own app
 # Bookkeeping tables that gain rows on upgrade (new migrations, content types and permissions of new models).
 GROWING_TABLES = {"django_migrations", "django_content_type", "auth_permission"}
 SAMPLE_ROWS = 20
