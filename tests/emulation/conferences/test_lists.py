@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.lists import assert_print_view, column, xlsx_table
-from thidua.emulation.services import conferences as svc
+from thidua.emulation.conferences import services as svc
 
 pytestmark = pytest.mark.django_db
 D = dt.date

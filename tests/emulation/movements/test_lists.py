@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from tests.emulation import movements_world as mw
 from tests.lists import assert_print_view, column, xlsx_table
-
-from . import movements_world as mw
 
 YEAR = mw.YEAR
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.lists import assert_print_view, column, xlsx_table
-from thidua.emulation.services import scoring as svc
+from thidua.emulation.scoring import services as svc
 from thidua.org import services as org
 
 pytestmark = pytest.mark.django_db
