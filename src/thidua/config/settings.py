@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "thidua.core",
     "thidua.org",
     "thidua.records",
@@ -205,4 +207,16 @@ PEOPLE_PAGE_SIZE = 50
 # Background jobs (core.jobs): when True, a queued job runs in the web process right after the transaction commits,
 # so a single laptop needs no ``thidua worker``; set THIDUA_JOBS_INLINE=0 when workers run (production default).
 THIDUA_JOBS_INLINE = os.environ.get("THIDUA_JOBS_INLINE", "0" if PRODUCTION else "1") == "1"
+# Django's tasks framework (the django-tasks backport on 5.2): "default" queues in the database for ``thidua worker``
+# (django-tasks-db's ``db_worker``); "inline" runs the task in the enqueuing process (laptops, the CLI, tests).
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+# A running job writes a heartbeat every THIDUA_JOB_HEARTBEAT_SECONDS; one silent for THIDUA_JOB_LEASE_SECONDS lost
+# its worker (killed, machine rebooted) and is marked failed by the next worker or page that looks.
+THIDUA_JOB_HEARTBEAT_SECONDS = float(os.environ.get("THIDUA_JOB_HEARTBEAT_SECONDS", "5"))
+THIDUA_JOB_LEASE_SECONDS = float(os.environ.get("THIDUA_JOB_LEASE_SECONDS", "30"))
+# Test-only: seconds each job sleeps per progress report, to make a run slow enough to kill a worker mid-way.
+THIDUA_JOB_TEST_DELAY = float(os.environ.get("THIDUA_JOB_TEST_DELAY", "0"))
 ELIGIBILITY_PAGE_SIZE = 50
