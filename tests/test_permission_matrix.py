@@ -124,6 +124,24 @@ TABLE: list[mx.Route] = [
     ),
     R("job_detail", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}, note="a job of tc, started by nobody"),
     R("job_status", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}),
+    R(
+        "job_list",
+        {"GET": mx.UI_LIST},
+        marker="Xét điều kiện (ma trận)",
+        note="jobs of the user's scope, and their own",
+    ),
+    R(
+        "job_cancel",
+        {"GET": {**mx.every(405), "anonymous": mx.LOGIN}, "POST": mx.UI_FORM_POST},
+        url=lambda w: {"pk": w.job.pk},
+        note="cancelling needs the change scope on the job's unit (or being its creator)",
+    ),
+    R(
+        "job_rerun",
+        {"GET": {**mx.every(405), "anonymous": mx.LOGIN}, "POST": mx.UI_FORM_POST},
+        url=lambda w: {"pk": w.job.pk},
+        note="the world's job is still queued: the officer is sent back to it with a message",
+    ),
     R("GET /api/v1/jobs/{job_id}", {"GET": mx.API_READ}, url=lambda w: {"job_id": w.job.pk}),
     R("audit_unit", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.tree.tc.pk}),
     R(

@@ -3,6 +3,7 @@ stored in short transactions)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -17,8 +18,6 @@ from .engine import evaluate_full
 from .models import Award, EligibilityResult, EligibilityRun, RuleVersion
 from .rules import RuleDocumentError, checksum, document_json, validate
 from .selectors import CAPS_KEY, ELIGIBILITY_JOB, compute_caps
-
-RESULT_BATCH = 5000
 
 
 @transaction.atomic
@@ -85,10 +84,11 @@ def eligibility_run_execute(*, run: EligibilityRun, job: Job) -> EligibilityRun:
     """Evaluate every rule for the run's year and scope and store the eligible and soon-eligible results (the task
     of the run's job; progress, heartbeat and cancel checks go through the job).
 
-    Results are written in batches of ``RESULT_BATCH``, each in its own short transaction, so other users' writes
-    are never held up for long (SQLite has one writer at a time); the run counts only once its job is done, so the
-    batches of an unfinished run are never shown. Then the rule versions used, a sha256 of the inputs, counts per
-    award and outcome (including "chưa đủ", whose rows are not stored) and the cap reports are stored, audited.
+    Results are written in batches of ``settings.THIDUA_ELIGIBILITY_BATCH`` rows, each in its own short transaction,
+    so other users' writes are never held up for long (SQLite has one writer at a time); the run counts only once
+    its job is done, so the batches of an unfinished run are never shown. Then the rule versions used, a sha256 of
+    the inputs, counts per award and outcome (including "chưa đủ", whose rows are not stored) and the cap reports
+    are stored, audited.
     """
     report = lambda done, total: job_progress(job, done, total)  # noqa: E731
     result = evaluate_full(run.year, run.unit, progress=report, hash_inputs=True)
@@ -128,7 +128,7 @@ def _store_results(run: EligibilityRun, job: Job, result) -> None:
                 reasons=[r.as_dict() for r in v.reasons],
             )
         )
-        if len(batch) >= RESULT_BATCH:
+        if len(batch) >= settings.THIDUA_ELIGIBILITY_BATCH:
             _write_batch(batch)
             batch = []
             job_progress(job, result.subjects, result.subjects)
@@ -145,7 +145,7 @@ def eligibility_results_discard(job: Job) -> None:
     (its rows were never shown: the run's job is not done). Idempotent."""
     qs = EligibilityResult.objects.filter(run__job=job)
     while True:
-        ids = list(qs.values_list("pk", flat=True)[:RESULT_BATCH])
+        ids = list(qs.values_list("pk", flat=True)[: settings.THIDUA_ELIGIBILITY_BATCH])
         if not ids:
             return
         with transaction.atomic():

@@ -104,7 +104,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "thidua.sqlite3",
+            # THIDUA_SQLITE_PATH: another database file (tests point the worker processes they start at theirs).
+            "NAME": os.environ.get("THIDUA_SQLITE_PATH") or DATA_DIR / "thidua.sqlite3",
             "OPTIONS": {
                 # WAL lets readers proceed while one writer commits; IMMEDIATE avoids "database is locked" upgrades.
                 # Reads go through a memory map (up to 1 GiB) and a 64 MiB page cache instead of 2 MiB of copies:
@@ -116,6 +117,8 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # pytest's database in a file, not in memory, so the worker processes that tests start can open it.
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -217,6 +220,9 @@ TASKS = {
 # its worker (killed, machine rebooted) and is marked failed by the next worker or page that looks.
 THIDUA_JOB_HEARTBEAT_SECONDS = float(os.environ.get("THIDUA_JOB_HEARTBEAT_SECONDS", "5"))
 THIDUA_JOB_LEASE_SECONDS = float(os.environ.get("THIDUA_JOB_LEASE_SECONDS", "30"))
+# Eligibility results are stored this many rows per transaction (each a short write: other users' writes wait at most
+# one batch on SQLite).
+THIDUA_ELIGIBILITY_BATCH = int(os.environ.get("THIDUA_ELIGIBILITY_BATCH", "2000"))
 # Test-only: seconds each job sleeps per progress report, to make a run slow enough to kill a worker mid-way.
 THIDUA_JOB_TEST_DELAY = float(os.environ.get("THIDUA_JOB_TEST_DELAY", "0"))
 ELIGIBILITY_PAGE_SIZE = 50

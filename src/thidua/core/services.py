@@ -92,6 +92,8 @@ def job_rerun(*, actor, job: Job, run_inline: bool | None = None) -> Job:
     service when it registered one (an eligibility run goes through ``eligibility_run``: scope and caps checked)."""
     if job.is_active:
         raise ValidationError("Công việc đang chờ hoặc đang chạy; hãy đợi nó kết thúc hoặc huỷ nó trước.")
+    if job.kind not in jobs.registry():
+        raise ValidationError("Loại công việc này không còn được hỗ trợ.")
     hook = jobs.rerun_hook(job.kind)
     with transaction.atomic():
         if hook is not None:
