@@ -163,6 +163,25 @@ def job_progress(job: Job, progress: int, total: int | None = None) -> None:
         time.sleep(settings.THIDUA_JOB_TEST_DELAY)  # tests only: a run slow enough to kill its worker mid-way
 
 
+def job_checkpoint(job: Job) -> None:
+    """A progress check that writes nothing: raises :class:`JobCancelled` when someone asked to cancel the job. For
+    work inside one long transaction, where writing the job row would hold its lock (or SQLite's write lock) until
+    the commit; the heartbeat thread keeps the job alive meanwhile."""
+    if Job.objects.filter(pk=job.pk, cancel_requested=True).exists():
+        raise JobCancelled(CANCELLED_LINE)
+    if settings.THIDUA_JOB_TEST_DELAY:
+        time.sleep(settings.THIDUA_JOB_TEST_DELAY)  # tests only
+
+
+def job_run_inline(job: Job) -> Job:
+    """For a caller whose user waits for the answer (a web form): when jobs run inline, make sure this one ran —
+    a no-op when the on-commit hook already ran it, the run itself when an enclosing transaction defers that hook.
+    Returns the job as saved (still queued when a worker will run it)."""
+    if settings.THIDUA_JOBS_INLINE:
+        job_run(Job.objects.get(pk=job.pk))
+    return Job.objects.get(pk=job.pk)
+
+
 def job_log(job: Job, line: str) -> None:
     """Append a line to the job's log (kept to the last ``LOG_LIMIT`` characters)."""
     job.log = (job.log + line.rstrip() + "\n")[-LOG_LIMIT:]
