@@ -22,8 +22,9 @@ from thidua.core.services import token_create  # noqa: E402
 
 def main(seconds: float) -> None:
     user, _ = User.objects.get_or_create(username="write-probe")
-    latencies, errors = [], []
-    end = time.monotonic() + seconds
+    latencies, errors, slow = [], [], []
+    begin = time.monotonic()
+    end = begin + seconds
     while time.monotonic() < end:
         start = time.monotonic()
         try:
@@ -31,10 +32,12 @@ def main(seconds: float) -> None:
         except Exception as exc:  # noqa: BLE001 — "database is locked" is what we count
             errors.append(str(exc))
         latencies.append(time.monotonic() - start)
+        if latencies[-1] > 0.3:
+            slow.append(f"{start - begin:.1f}s:{latencies[-1]:.2f}")
         time.sleep(0.2)
     print(
         f"writes={len(latencies)} max={max(latencies):.3f}s median={statistics.median(latencies):.3f}s "
-        f"errors={len(errors)} {errors[:1]}"
+        f"errors={len(errors)} {errors[:1]} slow(at:took)={' '.join(slow)}"
     )
 
 

@@ -3,9 +3,11 @@ stored in short transactions)."""
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 
 from thidua.core import audit
@@ -93,7 +95,9 @@ def eligibility_run_execute(*, run: EligibilityRun, job: Job) -> EligibilityRun:
     report = lambda done, total: job_progress(job, done, total)  # noqa: E731
     result = evaluate_full(run.year, run.unit, progress=report, hash_inputs=True)
     job_log(job, f"Đã xét {result.subjects} đối tượng; đang lưu {len(result.verdicts)} kết quả…")
+    started = time.monotonic()
     _store_results(run, job, result)
+    job_log(job, f"Đã lưu trong {time.monotonic() - started:.1f} giây.")
     run.rule_versions = result.rule_versions
     run.inputs_hash = result.inputs_hash
     run.summary = {**result.summary, CAPS_KEY: compute_caps(run)}
@@ -110,34 +114,54 @@ def eligibility_run_execute(*, run: EligibilityRun, job: Job) -> EligibilityRun:
     return run
 
 
+RESULT_COLUMNS = ("run", "award", "rule_version", "person", "unit", "outcome", "soon_on", "reasons")
+
+
 def _store_results(run: EligibilityRun, job: Job, result) -> None:
     """Write the run's verdicts in batches, one transaction each; a progress report between batches keeps the
-    heartbeat fresh and honours a cancel request."""
+    heartbeat fresh and honours a cancel request.
+
+    Each batch's rows are converted to database values (dates, JSON) before its transaction opens, so the
+    transaction holds the write lock only for the INSERT itself (a ``bulk_create`` converts inside it: on a busy
+    SQLite machine, a 2,000-row batch then held the lock for over a second).
+    """
     awards = dict(Award.objects.values_list("code", "id"))
-    batch: list[EligibilityResult] = []
+    fields = [EligibilityResult._meta.get_field(name) for name in RESULT_COLUMNS]
+    soon_on, reasons = fields[-2], fields[-1]
+    batch: list[tuple] = []
     for v in result.verdicts:
         batch.append(
-            EligibilityResult(
-                run=run,
-                award_id=awards[v.award_code],
-                rule_version_id=v.rule_version_id,
-                person_id=v.subject_id if v.subject_type == "person" else None,
-                unit_id=v.unit_id,
-                outcome=v.outcome,
-                soon_on=v.soon_on,
-                reasons=[r.as_dict() for r in v.reasons],
+            (
+                run.pk,
+                awards[v.award_code],
+                v.rule_version_id,
+                v.subject_id if v.subject_type == "person" else None,
+                v.unit_id,
+                v.outcome,
+                soon_on.get_db_prep_save(v.soon_on, connection),
+                reasons.get_db_prep_save([r.as_dict() for r in v.reasons], connection),
             )
         )
         if len(batch) >= settings.THIDUA_ELIGIBILITY_BATCH:
             _write_batch(batch)
             batch = []
             job_progress(job, result.subjects, result.subjects)
-    _write_batch(batch)
+    if batch:
+        _write_batch(batch)
 
 
-def _write_batch(batch: list[EligibilityResult]) -> None:
-    with transaction.atomic():
-        EligibilityResult.objects.bulk_create(batch)
+def _write_batch(rows: list[tuple]) -> None:
+    """One batch of prepared rows in its own transaction; on SQLite, then a short pause with the write lock free.
+    Without the pause the run takes the lock again at once, and another user's write — waiting in SQLite's busy
+    handler, which looks again only every 100 ms — can miss every gap and wait for several batches."""
+    meta = EligibilityResult._meta
+    columns = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in RESULT_COLUMNS)
+    marks = ", ".join(["%s"] * len(RESULT_COLUMNS))
+    sql = f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    if connection.vendor == "sqlite":
+        time.sleep(settings.THIDUA_SQLITE_WRITER_PAUSE)
 
 
 def eligibility_results_discard(job: Job) -> None:
