@@ -62,7 +62,13 @@ def _person_edit(w):
     }
 
 
-ADMIN_MODELS = ("auth_group", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog")
+ADMIN_MODELS = (
+    "auth_group",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+    "django_tasks_database_dbtaskresult",  # django-tasks-db's task rows (the queue behind core.Job)
+)
 
 
 def _admin_routes() -> list[mx.Route]:
@@ -81,7 +87,7 @@ def _admin_routes() -> list[mx.Route]:
         R("admin:quan-tri/(?P<url>.*)$", {"GET": mx.ADMIN}, path=lambda w: "/quan-tri/khong-co/"),
     ]
     for model in ADMIN_MODELS:
-        app, name = model.split("_", 1)
+        app, name = model.rsplit("_", 1)
         routes += [
             R(f"admin:{model}_changelist", {"GET": mx.ADMIN}),
             R(f"admin:{model}_add", {"GET": mx.ADMIN}),
