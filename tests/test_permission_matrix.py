@@ -81,6 +81,7 @@ ADMIN_MODELS = (
     *("emulation_reportvalue", "emulation_conference", "emulation_attendee", "emulation_agendaitem"),
     *("emulation_conferenceoutcome", "emulation_criteriasheet", "emulation_criteriongroup", "emulation_criterion"),
     *("emulation_score", "emulation_scorechange", "emulation_sheetproposal"),
+    "django_tasks_database_dbtaskresult",  # django-tasks-db's task rows (the queue behind core.Job)
 )
 
 
@@ -108,7 +109,7 @@ def _admin_routes() -> list[mx.Route]:
         R("admin:quan-tri/(?P<url>.*)$", {"GET": mx.ADMIN}, path=lambda w: "/quan-tri/khong-co/"),
     ]
     for model in ADMIN_MODELS:
-        app, name = model.split("_", 1)
+        app, name = model.rsplit("_", 1)
         routes += [
             R(f"admin:{model}_changelist", {"GET": mx.ADMIN}),
             R(f"admin:{model}_add", {"GET": mx.ADMIN}),
@@ -149,9 +150,26 @@ TABLE: list[mx.Route] = [
         url=lambda w: {"pk": w.token.pk},
         note="only the token's owner (the officer) may revoke it",
     ),
-    R("job_list", {"GET": mx.UI_LIST}, marker="Xét điều kiện (ma trận)"),
     R("job_detail", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}, note="a job of tc, started by nobody"),
     R("job_status", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.job.pk}),
+    R(
+        "job_list",
+        {"GET": mx.UI_LIST},
+        marker="Xét điều kiện (ma trận)",
+        note="jobs of the user's scope, and their own",
+    ),
+    R(
+        "job_cancel",
+        {"GET": {**mx.every(405), "anonymous": mx.LOGIN}, "POST": mx.UI_FORM_POST},
+        url=lambda w: {"pk": w.job.pk},
+        note="cancelling needs the change scope on the job's unit (or being its creator)",
+    ),
+    R(
+        "job_rerun",
+        {"GET": {**mx.every(405), "anonymous": mx.LOGIN}, "POST": mx.UI_FORM_POST},
+        url=lambda w: {"pk": w.job.pk},
+        note="the world's job is still queued: the officer is sent back to it with a message",
+    ),
     R("GET /api/v1/jobs/{job_id}", {"GET": mx.API_READ}, url=lambda w: {"job_id": w.job.pk}),
     R("audit_unit", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.tree.tc.pk}),
     R(

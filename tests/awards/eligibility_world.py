@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from thidua.awards.eligibility.models import EligibilityResult, EligibilityRun, RuleVersion
 from thidua.catalogue.models import Award
+from thidua.core.models import Job
 
 YEAR = 2024
 
@@ -85,13 +86,20 @@ REASON_SOON = {
 
 def stored_run(unit, year: int = YEAR, *, user=None, results=()) -> EligibilityRun:
     """A finished run with the given results: tuples (award, person or None, unit, outcome, soon_on, reasons)."""
-    run = EligibilityRun.objects.create(
-        year=year,
+    job = Job.objects.create(
+        kind="awards.eligibility",
+        title=f"Xét {year}",
+        params={"year": year, "unit": unit.pk if unit else None},
         unit=unit,
-        status=EligibilityRun.Status.DONE,
+        status=Job.Status.DONE,
         created_by=user,
         started_at=timezone.now(),
         finished_at=timezone.now(),
+    )
+    run = EligibilityRun.objects.create(
+        job=job,
+        year=year,
+        unit=unit,
         rule_versions={"CSTDCS": {"id": 1, "version": 1, "valid_from": "2024-01-01"}},
         inputs_hash="ab" * 32,
         summary={"CSTDCS": {"du": 1, "sap_du": 1, "chua_du": 7}, "DVQT": {"chua_du": 1}},

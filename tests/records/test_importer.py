@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import time
 import zipfile
 
 import pytest
@@ -205,3 +206,66 @@ def test_import_page_needs_change_scope(world, client):
     client.force_login(users.viewer)
     assert client.get(reverse("records_import")).status_code == 404
     assert client.get(reverse("records_import_template")).status_code == 404
+
+
+# --- the import as a background job ----------------------------------------------------------------------------------
+
+
+def _upload(rows):
+    upload = io.BytesIO(xlsx(rows))
+    upload.name = "thanh-tich.xlsx"
+    return upload
+
+
+def _ratings(n: int) -> list[list]:
+    return [row(full_name="Nguyễn Việt Hùng", cccd="001065000123", year=2024 - i, rating="httnv") for i in range(n)]
+
+
+def test_with_workers_the_page_follows_the_job_and_shows_its_report(world, client, settings):
+    """Queued for a worker: the upload opens the job's page; "Xem kết quả" comes back to the report."""
+    from thidua.core.jobs import job_run
+    from thidua.core.models import Job
+
+    settings.THIDUA_JOBS_INLINE = False
+    _, _, users = world
+    client.force_login(users.officer)
+    response = client.post(reverse("records_import"), {"file": _upload(_ratings(3))})
+    job = Job.objects.get(kind=importer.IMPORT_JOB)
+    assert response["Location"] == reverse("job_detail", args=[job.pk]) and not PersonRating.objects.exists()
+    job = job_run(job)
+    assert job.status == "done" and not importer.upload_path(job.pk).exists()  # saved: the upload is deleted
+    page = client.get(job.result["url"])
+    assert page.context["report"].ratings == 3 and PersonRating.objects.count() == 3
+    client.force_login(users.outsider)  # someone else's import job is not confirmed to exist
+    assert client.get(job.result["url"]).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_killed_mid_import_saves_nothing_and_the_rerun_saves_all(people, users, settings):
+    """A worker SIGKILLed inside the import's transaction leaves no row; the next worker fails the job with the
+    Vietnamese reason; "Chạy lại" reads the kept upload again and saves every row."""
+    from tests.core.worker_process import kill, start_worker, stop, wait_for
+    from thidua.core import services as core_services
+    from thidua.core.models import Job
+
+    settings.THIDUA_JOBS_INLINE = False
+    settings.MEDIA_ROOT = settings.DATA_DIR / "media"  # where the worker process keeps uploads too
+    first = start_worker(THIDUA_JOB_TEST_DELAY="0.5")
+    try:
+        job = importer.import_start(actor=users.officer, name="thanh-tich.xlsx", data=xlsx(_ratings(40)))
+        wait_for(lambda: Job.objects.get(pk=job.pk).total == 40, 30, "the import to start its rows", first)
+        time.sleep(1.2)  # a few checkpoints into the transaction (0.5 s each, every 10 rows)
+        kill(first)
+    finally:
+        stop(first)
+    assert Job.objects.get(pk=job.pk).status == "running" and not PersonRating.objects.exists()
+    second = start_worker()
+    try:
+        wait_for(lambda: Job.objects.get(pk=job.pk).status == "failed", 20, "the reaper", second)
+        assert "Tiến trình xử lý đã dừng đột ngột" in Job.objects.get(pk=job.pk).log
+        assert not PersonRating.objects.exists()
+        again = core_services.job_rerun(actor=users.officer, job=Job.objects.get(pk=job.pk))
+        wait_for(lambda: Job.objects.get(pk=again.pk).status == "done", 30, "the re-run", second)
+    finally:
+        stop(second)
+    assert Job.objects.get(pk=again.pk).result["report"]["ratings"] == 40 and PersonRating.objects.count() == 40

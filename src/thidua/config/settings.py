@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "ninja",
     "django_filters",
     "django_tables2",
+    "django_tasks",
+    "django_tasks_db",
     "thidua.core",
     "thidua.org",
     "thidua.catalogue",
@@ -106,7 +108,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "thidua.sqlite3",
+            # THIDUA_SQLITE_PATH: another database file (tests point the worker processes they start at theirs).
+            "NAME": os.environ.get("THIDUA_SQLITE_PATH") or DATA_DIR / "thidua.sqlite3",
             "OPTIONS": {
                 # WAL lets readers proceed while one writer commits; IMMEDIATE avoids "database is locked" upgrades.
                 # Reads go through a memory map (up to 1 GiB) and a 64 MiB page cache instead of 2 MiB of copies:
@@ -118,6 +121,8 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # pytest's database in a file, not in memory, so the worker processes that tests start can open it.
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -209,4 +214,22 @@ PEOPLE_PAGE_SIZE = 50
 # Background jobs (core.jobs): when True, a queued job runs in the web process right after the transaction commits,
 # so a single laptop needs no ``thidua worker``; set THIDUA_JOBS_INLINE=0 when workers run (production default).
 THIDUA_JOBS_INLINE = os.environ.get("THIDUA_JOBS_INLINE", "0" if PRODUCTION else "1") == "1"
+# Django's tasks framework (the django-tasks backport on 5.2): "default" queues in the database for ``thidua worker``
+# (django-tasks-db's ``db_worker``); "inline" runs the task in the enqueuing process (laptops, the CLI, tests).
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "inline": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+# A running job writes a heartbeat every THIDUA_JOB_HEARTBEAT_SECONDS; one silent for THIDUA_JOB_LEASE_SECONDS lost
+# its worker (killed, machine rebooted) and is marked failed by the next worker or page that looks.
+THIDUA_JOB_HEARTBEAT_SECONDS = float(os.environ.get("THIDUA_JOB_HEARTBEAT_SECONDS", "5"))
+THIDUA_JOB_LEASE_SECONDS = float(os.environ.get("THIDUA_JOB_LEASE_SECONDS", "30"))
+# Eligibility results are stored this many rows per transaction (each a short write: other users' writes wait at most
+# one batch on SQLite).
+THIDUA_ELIGIBILITY_BATCH = int(os.environ.get("THIDUA_ELIGIBILITY_BATCH", "2000"))
+# Seconds a long SQLite write (a run's results) leaves the write lock free between two batches: longer than the
+# 100 ms between two looks of SQLite's busy handler, so a waiting user's write gets the lock within one batch.
+THIDUA_SQLITE_WRITER_PAUSE = float(os.environ.get("THIDUA_SQLITE_WRITER_PAUSE", "0.12"))
+# Test-only: seconds each job sleeps per progress report, to make a run slow enough to kill a worker mid-way.
+THIDUA_JOB_TEST_DELAY = float(os.environ.get("THIDUA_JOB_TEST_DELAY", "0"))
 ELIGIBILITY_PAGE_SIZE = 50

@@ -8,10 +8,11 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
-from .choices import Role
-from .scoping import ScopedQuerySet
+from .choices import Action, Role
+from .scoping import ALL, ScopedQuerySet, scope_unit_ids
 
 
 class User(AbstractUser):
@@ -165,10 +166,26 @@ class AuditEvent(models.Model):
         return models.Q(unit_id__in=ids)
 
 
+class JobQuerySet(ScopedQuerySet):
+    """Jobs with ``visible_to``: the unit scope of :class:`ScopedQuerySet`, plus the jobs the user started."""
+
+    def visible_to(self, user, action: str = Action.VIEW):
+        """Jobs of units in the user's scope for ``action``, and (for any action) the jobs the user started."""
+        ids = scope_unit_ids(user, action)
+        if ids is ALL:
+            return self
+        if not ids:
+            return self.filter(created_by=user) if user is not None and user.is_authenticated else self.none()
+        return self.filter(Q(created_by=user) | self.model.scope_filter(ids))
+
+
 class Job(models.Model):
     """Long work the user can watch (DESIGN.md §4.7): status, progress, a log and an optional result file.
 
-    Run by ``thidua worker`` (or inline for small jobs); pages poll it with htmx to draw a progress bar.
+    Run by a task of Django's tasks framework (``thidua worker`` = the database backend's worker, or inline on a
+    laptop); pages poll it with htmx to draw a progress bar. A running job refreshes ``heartbeat_at`` every few
+    seconds: one whose heartbeat is older than ``settings.THIDUA_JOB_LEASE_SECONDS`` lost its worker and is marked
+    failed (see :func:`thidua.core.jobs.reap_dead_jobs`).
     """
 
     class Status(models.TextChoices):
@@ -176,6 +193,9 @@ class Job(models.Model):
         RUNNING = "running", "Đang chạy"
         DONE = "done", "Hoàn thành"
         FAILED = "failed", "Lỗi"
+        CANCELLED = "cancelled", "Đã huỷ"
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
 
     kind = models.CharField("loại việc", max_length=40)
     title = models.CharField("tên", max_length=255)
@@ -191,6 +211,14 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField("tín hiệu gần nhất", null=True, blank=True)
+    cancel_requested = models.BooleanField("đã yêu cầu huỷ", default=False)
+    task_id = models.CharField("mã tác vụ", max_length=64, blank=True)
+    rerun_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="chạy lại từ"
+    )
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         verbose_name = "công việc nền"
@@ -199,6 +227,16 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_status_display()})"
+
+    @staticmethod
+    def scope_filter(ids):
+        """A job hangs on the tree by its unit (jobs without a unit are seen by their creator and ALL scopes)."""
+        return Q(unit_id__in=ids)
+
+    @property
+    def is_active(self) -> bool:
+        """Queued or running: the pages keep polling it."""
+        return self.status in self.ACTIVE
 
     @property
     def percent(self) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .choices import Action, Role
-from .scoping import in_scope
+from .scoping import ALL, in_scope, scope_unit_ids
 
 
 def can_change_unit(user, unit) -> bool:
@@ -24,3 +24,14 @@ def can_use_admin(user) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     return can_manage(user)
+
+
+def can_manage_job(user, job) -> bool:
+    """Cancel or re-run a job: the user who started it, or whoever may change its unit (a job without a unit: the
+    whole organisation's change scope, i.e. administrators)."""
+    if not user.is_authenticated:
+        return False
+    if job.created_by_id is not None and job.created_by_id == user.pk:
+        return True
+    ids = scope_unit_ids(user, Action.CHANGE)
+    return ids is ALL or (job.unit_id is not None and job.unit_id in ids)

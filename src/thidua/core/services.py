@@ -1,4 +1,5 @@
-"""Writes of the core app: personal access tokens for the API (created and revoked with an audit event each)."""
+"""Writes of the core app: personal access tokens for the API (created and revoked with an audit event each), and
+the "Huỷ" / "Chạy lại" actions on background jobs."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from . import audit, vn
-from .models import ApiToken
+from . import audit, jobs, vn
+from .models import ApiToken, Job
 
 
 @transaction.atomic
@@ -64,3 +65,50 @@ def token_revoke(*, actor, token: ApiToken) -> ApiToken:
         after={"revoked_at": token.revoked_at},
     )
     return token
+
+
+# --- background jobs ---
+
+
+def job_cancel(*, actor, job: Job) -> Job:
+    """Cancel a job (audited; the caller checked :func:`~thidua.core.policies.can_manage_job`): a queued one at
+    once, a running one is asked to stop at its next progress report. ValidationError when it already finished."""
+    with transaction.atomic():
+        if Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
+            status=Job.Status.CANCELLED, finished_at=timezone.now(), cancel_requested=True
+        ):
+            event = "job.cancel"
+        elif Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(cancel_requested=True):
+            event = "job.cancel_request"
+        else:
+            raise ValidationError("Công việc đã kết thúc, không thể huỷ.")
+        audit.record(actor=actor, event_type=event, target=job, unit=job.unit, extra={"kind": job.kind})
+    job.refresh_from_db()
+    return job
+
+
+def job_rerun(*, actor, job: Job, run_inline: bool | None = None) -> Job:
+    """Queue a new job with the same inputs as a finished one (audited on the old job), through the kind's own
+    service when it registered one (an eligibility run goes through ``eligibility_run``: scope and caps checked)."""
+    if job.is_active:
+        raise ValidationError("Công việc đang chờ hoặc đang chạy; hãy đợi nó kết thúc hoặc huỷ nó trước.")
+    if job.kind not in jobs.registry():
+        raise ValidationError("Loại công việc này không còn được hỗ trợ.")
+    hook = jobs.rerun_hook(job.kind)
+    with transaction.atomic():
+        if hook is not None:
+            new = hook(actor=actor, job=job)
+            Job.objects.filter(pk=new.pk).update(rerun_of=job)
+        else:
+            new = jobs.job_enqueue(
+                actor=actor,
+                kind=job.kind,
+                title=job.title,
+                params=job.params,
+                unit=job.unit,
+                run_inline=run_inline,
+                rerun_of=job,
+            )
+        audit.record(actor=actor, event_type="job.rerun", target=job, unit=job.unit, extra={"new_job": new.pk})
+    new.refresh_from_db()
+    return new

@@ -16,17 +16,23 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from thidua.catalogue.choices import Subject
 from thidua.catalogue.models import Award
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.jobs import job_checkpoint, job_enqueue, job_progress
+from thidua.core.models import Job
 from thidua.org.models import Person
 
 from . import services
@@ -37,6 +43,7 @@ from .template import BY_KEY, COLUMNS
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED = 60 * 1024 * 1024  # a small list never unpacks to this much: refuse zip bombs
 MAX_ROWS = 5000
+PROGRESS_EVERY = 10  # rows between two progress reports of an import run as a job
 HEADER_SCAN_ROWS = 12
 FIELD_COLUMN = {
     "year": "year",
@@ -331,10 +338,13 @@ def _message(number: int, column: str | None, text: str) -> str:
     return f"Dòng {number}: {text}"
 
 
-def import_records(*, actor, name: str, data: bytes) -> ImportReport:
+def import_records(
+    *, actor, name: str, data: bytes, progress: Callable[[int, int], None] | None = None
+) -> ImportReport:
     """Check, read and apply an uploaded list; on any error nothing is saved and the report lists every error.
 
-    Raises :class:`ImportRefused` when the file itself is unusable.
+    Raises :class:`ImportRefused` when the file itself is unusable. ``progress(done, total)`` is called before the
+    rows are applied and every ``PROGRESS_EVERY`` rows while they are (inside the import's transaction).
     """
     check_upload(name, data)
     header, body = read_rows(data)
@@ -351,8 +361,12 @@ def import_records(*, actor, name: str, data: bytes) -> ImportReport:
         return report
     people = _People(actor, [row for _, row in parsed])
     catalogue = _Catalogue()
+    if progress is not None:
+        progress(0, len(parsed))
     with transaction.atomic():
-        for number, row in parsed:
+        for index, (number, row) in enumerate(parsed):
+            if progress is not None and index and index % PROGRESS_EVERY == 0:
+                progress(index, len(parsed))
             try:
                 with transaction.atomic():
                     _apply(actor, people.find(row), row, catalogue, report)
@@ -367,3 +381,72 @@ def import_records(*, actor, name: str, data: bytes) -> ImportReport:
             report.ratings = report.awards = report.achievements = 0
             transaction.set_rollback(True)
     return report
+
+
+IMPORT_JOB = "records.import"
+
+
+def upload_path(job_id: int) -> Path:
+    """Where an import job's uploaded file is kept until the import succeeds (a re-run reads it again)."""
+    return Path(settings.MEDIA_ROOT) / "imports" / f"{job_id}.xlsx"
+
+
+def import_start(*, actor, name: str, data: bytes) -> Job:
+    """Check an upload and queue its import as a job (audited as ``job.create``); raises :class:`ImportRefused`
+    for an unusable file, before anything is queued. The job's result holds the report (see :func:`run_import`)."""
+    check_upload(name, data)
+    with transaction.atomic():
+        job = job_enqueue(
+            actor=actor, kind=IMPORT_JOB, title=f"Nhập thành tích từ tệp «{name[:200]}»", params={"name": name}
+        )
+        path = upload_path(job.pk)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return job
+
+
+def run_import(job: Job) -> dict:
+    """The import job: apply the kept upload as its creator (all or nothing, in one transaction); the report (or why
+    the file was refused) goes to ``job.result``. The file is deleted once the rows are saved."""
+    path = upload_path(job.pk if not job.rerun_of_id else _first_of(job))
+    if not path.exists():
+        raise LookupError("Tệp đã tải lên không còn; hãy tải tệp lên lại.")
+    url = f"{reverse('records_import')}?cong_viec={job.pk}"
+    try:
+        report = import_records(
+            actor=job.created_by, name=job.params["name"], data=path.read_bytes(), progress=_reporter(job)
+        )
+    except ImportRefused as exc:
+        return {"refused": str(exc), "url": url}
+    if report.ok:
+        path.unlink(missing_ok=True)
+    job_progress(job, report.rows, report.rows)
+    return {"report": asdict(report), "url": url}
+
+
+def _first_of(job: Job) -> int:
+    """The job whose upload a re-run reads (re-runs of re-runs lead back to the first upload)."""
+    while job.rerun_of_id:
+        job = Job.objects.get(pk=job.rerun_of_id)
+    return job.pk
+
+
+def _reporter(job: Job) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        if transaction.get_connection().in_atomic_block:
+            job_checkpoint(job)  # inside the import's transaction: no write to the job row until the commit
+        else:
+            job_progress(job, done, total)
+
+    return report
+
+
+def report_of(job: Job) -> tuple[ImportReport | None, str | None]:
+    """(report, refusal) of a finished import job, for the import page; a failed job's last log line is the refusal."""
+    if job.status == Job.Status.DONE:
+        data = job.result.get("report")
+        return (ImportReport(**data) if data else None), job.result.get("refused")
+    if job.status in (Job.Status.FAILED, Job.Status.CANCELLED):
+        lines = [line for line in job.log.splitlines() if line.strip() and not line.startswith((" ", "Traceback"))]
+        return None, f"Nhập dữ liệu không thành công: {lines[-1] if lines else job.get_status_display()}"
+    return None, None

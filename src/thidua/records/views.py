@@ -11,12 +11,14 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from thidua.catalogue.choices import Subject
 from thidua.core.choices import Action
+from thidua.core.jobs import job_run_inline
 from thidua.core.lists import build_table, render_list
+from thidua.core.models import Job
 from thidua.core.policies import can_change_unit
 from thidua.core.views import ServiceFormView, has_change_scope
 from thidua.org.models import OrgUnit, Person
@@ -291,10 +293,19 @@ class UnitRecordRemoveView(UnitRecordFormView):
 
 @login_required
 def records_import(request):
-    """Upload a list of past records; all rows are saved, or none and the page lists every error by row."""
+    """Upload a list of past records; all rows are saved, or none and the page lists every error by row.
+
+    The import runs as a job: inline (a laptop) the report is shown at once; with workers the user follows the job's
+    page, whose "Xem kết quả" comes back here with ``?cong_viec=<id>``.
+    """
     if not has_change_scope(request.user):
         raise Http404
     report = refused = None
+    if request.GET.get("cong_viec", "").isdigit():
+        job = Job.objects.visible_to(request.user).filter(pk=request.GET["cong_viec"], kind=importer.IMPORT_JOB).first()
+        if job is None:
+            raise Http404
+        report, refused = importer.report_of(job)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -302,9 +313,14 @@ def records_import(request):
             refused = "Tệp quá lớn; tối đa 5 MB."
         else:
             try:
-                report = importer.import_records(actor=request.user, name=upload.name, data=upload.read())
+                job = importer.import_start(actor=request.user, name=upload.name, data=upload.read())
             except importer.ImportRefused as exc:
                 refused = str(exc)
+            else:
+                job = job_run_inline(job)
+                if job.is_active:
+                    return redirect("job_detail", pk=job.pk)
+                report, refused = importer.report_of(job)
     context = {"form": form, "report": report, "refused": refused}
     return render(request, "records/import.html", context)
 

@@ -18,7 +18,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from thidua.core.choices import Action
-from thidua.core.jobs import can_view_job, job_enqueue
+from thidua.core.jobs import reap_dead_jobs
 from thidua.core.models import Job
 from thidua.org import selectors as org_selectors
 from thidua.org.models import OrgUnit
@@ -26,6 +26,7 @@ from thidua.org.models import OrgUnit
 from . import selectors
 from .forms import default_year
 from .presenters import explain_subject, reason_rows
+from .services import eligibility_run
 
 router = Router(tags=["Xét khen thưởng"])
 
@@ -148,7 +149,7 @@ def eligibility_list(
     caller's scope is a 404."""
     year = year or default_year()
     unit_obj = selectors.visible_unit(request.auth, unit)
-    run = selectors.latest_run(unit_obj, year)
+    run = selectors.latest_run(unit_obj, year, user=request.auth)
     out = {"year": year, "unit": unit_obj.pk, "run": run, "count": 0, "page": 1, "pages": 1, "items": []}
     if run is not None:
         results = selectors.run_results(request.auth, run, award=award, outcome=outcome or "")
@@ -198,20 +199,14 @@ def eligibility_run_start(request, body: RunStartIn):
     unit = OrgUnit.objects.visible_to(request.auth, Action.CHANGE).filter(pk=body.unit).first()
     if unit is None:
         raise ValidationError({"unit": [f"Đơn vị #{body.unit}: không tìm thấy hoặc nằm ngoài phạm vi của bạn."]})
-    job = job_enqueue(
-        actor=request.auth,
-        kind=selectors.ELIGIBILITY_JOB,
-        title=f"Xét điều kiện khen thưởng năm {body.year} — {unit.name}",
-        params={"year": body.year, "unit": unit.pk},
-        unit=unit,
-    )
-    return 202, job
+    return 202, eligibility_run(actor=request.auth, year=body.year, unit=unit).job
 
 
 @router.get("/jobs/{job_id}", response={200: JobOut, 401: ErrorOut, 404: ErrorOut}, summary="Trạng thái công việc nền")
 def job_detail(request, job_id: int):
     """Status and progress of a job: visible to its creator and to whoever sees its unit."""
-    job = Job.objects.filter(pk=job_id).first()
-    if job is None or not can_view_job(request.auth, job):
+    reap_dead_jobs()
+    job = Job.objects.visible_to(request.auth).filter(pk=job_id).first()
+    if job is None:
         raise Http404
     return job

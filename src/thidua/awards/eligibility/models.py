@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from thidua.catalogue.models import Award
+from thidua.core.models import Job
+from thidua.core.scoping import ScopedQuerySet
 
 from .choices import Outcome
 
@@ -38,28 +41,31 @@ class RuleVersion(models.Model):
         return f"{self.award.code} v{self.version} (từ {self.valid_from:%d/%m/%Y})"
 
 
+class EligibilityRunQuerySet(ScopedQuerySet):
+    """Runs with ``visible_to`` (by the run's unit; a whole-organisation run needs the whole-organisation scope)."""
+
+    def finished(self):
+        """Runs whose job succeeded: the only ones whose results may be read (a failed, cancelled or unfinished run
+        may have some of its results written, never all)."""
+        return self.filter(job__status=Job.Status.DONE)
+
+
 class EligibilityRun(models.Model):
-    """One evaluation of every rule for a year and a scope, kept so a council can see what was checked and when."""
+    """One evaluation of every rule for a year and a scope, kept so a council can see what was checked and when.
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Đang chờ"
-        RUNNING = "running", "Đang chạy"
-        DONE = "done", "Hoàn thành"
-        FAILED = "failed", "Lỗi"
+    Its :class:`~thidua.core.models.Job` says who started it, when, how far it got and whether it finished: a run's
+    results count only when its job is done (:meth:`EligibilityRunQuerySet.finished`).
+    """
 
+    job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="eligibility_run", verbose_name="công việc")
     year = models.PositiveSmallIntegerField("năm xét")
     unit = models.ForeignKey("org.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
     rule_versions = models.JSONField(default=dict, blank=True)
     inputs_hash = models.CharField(max_length=64, blank=True)
     summary = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EligibilityRunQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lượt xét điều kiện"
@@ -67,7 +73,33 @@ class EligibilityRun(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"Xét năm {self.year} — {self.unit or 'toàn bộ'} ({self.get_status_display()})"
+        return f"Xét năm {self.year} — {self.unit or 'toàn bộ'} ({self.job.get_status_display()})"
+
+    @staticmethod
+    def scope_filter(ids):
+        """A run hangs on the tree by the unit it was run for."""
+        return Q(unit_id__in=ids)
+
+    # The job's state, read through the run (templates, the API's RunOut, the Excel export).
+    @property
+    def status(self) -> str:
+        return self.job.status
+
+    @property
+    def created_by(self):
+        return self.job.created_by
+
+    @property
+    def started_at(self):
+        return self.job.started_at
+
+    @property
+    def finished_at(self):
+        return self.job.finished_at
+
+
+class EligibilityResultQuerySet(ScopedQuerySet):
+    """Results with ``visible_to`` (by the subject's unit: a run for a unit may cover sub-units the user cannot see)."""
 
 
 class EligibilityResult(models.Model):
@@ -82,6 +114,8 @@ class EligibilityResult(models.Model):
     soon_on = models.DateField(null=True, blank=True)
     reasons = models.JSONField(default=list)
 
+    objects = EligibilityResultQuerySet.as_manager()
+
     class Meta:
         verbose_name = "kết quả xét điều kiện"
         verbose_name_plural = "kết quả xét điều kiện"
@@ -89,3 +123,8 @@ class EligibilityResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.award.code}: {self.get_outcome_display()}"
+
+    @staticmethod
+    def scope_filter(ids):
+        """A result hangs on the tree by its subject's unit."""
+        return Q(unit_id__in=ids)

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, V
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.jobs import reap_dead_jobs
 from thidua.core.models import Job
 from thidua.core.scoping import ALL, scope_unit_ids
 from thidua.org.models import OrgUnit
@@ -25,39 +26,36 @@ def visible_unit(user, pk: int, action: str = Action.VIEW) -> OrgUnit:
     return OrgUnit.objects.visible_to(user, action).get(pk=pk)
 
 
-def latest_run(unit: OrgUnit, year: int) -> EligibilityRun | None:
-    """The most recent finished run for (year, unit), with who started it."""
+def latest_run(unit: OrgUnit, year: int, *, user) -> EligibilityRun | None:
+    """The most recent finished run for (year, unit) that the user may see, with its job and who started it (runs
+    whose job did not succeed are never read: their results may be partial)."""
     return (
-        EligibilityRun.objects.filter(year=year, unit=unit, status=EligibilityRun.Status.DONE)
-        .select_related("created_by")
-        .order_by("-finished_at", "-pk")
+        EligibilityRun.objects.visible_to(user)
+        .finished()
+        .filter(year=year, unit=unit)
+        .select_related("job__created_by")
+        .order_by("-job__finished_at", "-pk")
         .first()
     )
 
 
-def pending_job(unit: OrgUnit, year: int) -> Job | None:
-    """A queued or running eligibility job for (year, unit), to show its progress bar instead of a new button."""
+def pending_job(unit: OrgUnit, year: int, *, user) -> Job | None:
+    """A queued or running eligibility job for (year, unit), to show its progress bar instead of a new button.
+    Jobs whose worker died are reaped first, so a dead job never hides the button."""
+    reap_dead_jobs()
     return (
-        Job.objects.filter(kind=ELIGIBILITY_JOB, unit=unit, status__in=[Job.Status.QUEUED, Job.Status.RUNNING])
+        Job.objects.visible_to(user)
+        .filter(kind=ELIGIBILITY_JOB, unit=unit, status__in=Job.ACTIVE)
         .filter(params__year=year)
         .order_by("-created_at")
         .first()
     )
 
 
-def _scoped(user, qs: QuerySet) -> QuerySet:
-    """Results whose subject's unit is in the user's view scope (a run for a unit may cover sub-units the user
-    cannot see when their role does not include descendants)."""
-    ids = scope_unit_ids(user, Action.VIEW)
-    if ids is ALL:
-        return qs
-    return qs.filter(unit_id__in=ids) if ids else qs.none()
-
-
 def run_results(user, run: EligibilityRun, *, award: str = "", outcome: str = "", q: str = "") -> QuerySet:
     """A run's results visible to the user, filtered by award code, outcome and a diacritic-free name search,
     ordered by award, outcome (đủ, sắp đủ, chưa đủ) and Vietnamese name order."""
-    qs = EligibilityResult.objects.filter(run=run)
+    qs = EligibilityResult.objects.visible_to(user).filter(run=run)
     if award:
         qs = qs.filter(award__code=award)
     if outcome:
@@ -69,8 +67,7 @@ def run_results(user, run: EligibilityRun, *, award: str = "", outcome: str = ""
         output_field=IntegerField(),
     )
     return (
-        _scoped(user, qs)
-        .select_related("award", "person", "unit")
+        qs.select_related("award", "person", "unit")
         .annotate(outcome_order=order)
         .order_by("award__order", "award__code", "outcome_order", "person__sort_key", "unit__path", "pk")
     )
@@ -95,7 +92,8 @@ def run_counts(user, run: EligibilityRun, awards: list[Award] | None = None) -> 
     ``awards`` (the catalogue, when the caller already has it) saves a query.
     """
     rows = (
-        _scoped(user, EligibilityResult.objects.filter(run=run))
+        EligibilityResult.objects.visible_to(user)
+        .filter(run=run)
         .values("award_id", "outcome")
         .annotate(n=Count("pk"))
         .order_by()

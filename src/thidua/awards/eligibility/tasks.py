@@ -6,31 +6,18 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from thidua.core.jobs import job_kind
-from thidua.org.models import OrgUnit
 
 from .models import EligibilityRun
-from .selectors import CAPS_KEY, ELIGIBILITY_JOB, compute_caps
+from .selectors import ELIGIBILITY_JOB
+from .services import eligibility_rerun, eligibility_results_discard, eligibility_run_execute
 
 
-@job_kind(ELIGIBILITY_JOB)
+@job_kind(ELIGIBILITY_JOB, on_abort=eligibility_results_discard, rerun=eligibility_rerun)
 def run_eligibility(job) -> dict:
-    """Create and execute an eligibility run for ``job.params`` ``{"year", "unit"}``; the engine reports progress
-    on the job. Returns the run id and the candidates page to open."""
-    from .services import eligibility_run_create, eligibility_run_execute
-
-    year = int(job.params["year"])
-    unit = OrgUnit.objects.get(pk=job.params["unit"]) if job.params.get("unit") else None
-    run = eligibility_run_create(actor=job.created_by, year=year, unit=unit)
-    eligibility_run_execute(actor=job.created_by, run=run, job=job)
-    store_caps(run)
-    query = {"nam": year, **({"don_vi": unit.pk} if unit else {})}
+    """Execute the eligibility run of ``job`` (created with it by
+    :func:`~thidua.awards.eligibility.services.eligibility_run`); the engine reports progress on the job. Returns
+    the run id and the candidates page to open."""
+    run = EligibilityRun.objects.select_related("unit").get(job=job)
+    eligibility_run_execute(run=run, job=job)
+    query = {"nam": run.year, **({"don_vi": run.unit_id} if run.unit_id else {})}
     return {"run": run.pk, "url": f"{reverse('eligibility_candidates')}?{urlencode(query)}"}
-
-
-def store_caps(run: EligibilityRun) -> None:
-    """Keep the run's cap reports in its summary, so the candidates page does not recompute them (derived data of a
-    finished run; the run's own counts stay untouched)."""
-    run.refresh_from_db(fields=["summary", "status"])
-    if run.status == EligibilityRun.Status.DONE:
-        run.summary = {**(run.summary or {}), CAPS_KEY: compute_caps(run)}
-        EligibilityRun.objects.filter(pk=run.pk).update(summary=run.summary)

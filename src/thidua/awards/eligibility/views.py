@@ -23,7 +23,6 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.choices import Action
 from thidua.core.filters import FormFilters
-from thidua.core.jobs import job_enqueue
 from thidua.core.lists import EXPORT_PARAM, PRINT_PARAM, build_table, render_list
 from thidua.core.views import apply_service_errors
 from thidua.org import selectors as org_selectors
@@ -34,6 +33,7 @@ from .forms import CandidateFilterForm, RuleVersionForm, RunStartForm, WhatIfFor
 from .models import Award
 from .policies import can_manage_rules, can_run_eligibility
 from .presenters import describe_rule, explain_subject, rule_versions_used
+from .services import eligibility_run
 from .tables import CandidateTable
 
 # --- candidates ----------------------------------------------------------------------------------------------------
@@ -52,7 +52,7 @@ def _candidate_context(request):
         raise Http404  # a unit id outside the user's scope is not confirmed to exist
     context = {"filters": filters, "year": year, "unit": unit, "awards": awards, "run": None, "results": None}
     if unit is not None:
-        run = selectors.latest_run(unit, year)
+        run = selectors.latest_run(unit, year, user=user)
         context["run"] = run
         if run is not None:
             context["results"] = selectors.run_results(
@@ -83,7 +83,7 @@ def candidates(request):
     unit, year, run = context["unit"], context["year"], context["run"]
     if unit is None:
         return render(request, "awards/candidates.html", context)
-    context["job"] = selectors.pending_job(unit, year)
+    context["job"] = selectors.pending_job(unit, year, user=request.user)
     context["can_run"] = can_run_eligibility(request.user, unit)
     if run is None:
         return render(request, "awards/candidates.html", context)
@@ -114,13 +114,7 @@ def run_start(request):
     if not form.is_valid():
         raise Http404  # the only way to fail is a unit outside the change scope (or junk): not confirmed to exist
     year, unit = form.cleaned_data["nam"], form.cleaned_data["don_vi"]
-    job_enqueue(
-        actor=request.user,
-        kind=selectors.ELIGIBILITY_JOB,
-        title=f"Xét điều kiện khen thưởng năm {year} — {unit.name}",
-        params={"year": year, "unit": unit.pk},
-        unit=unit,
-    )
+    eligibility_run(actor=request.user, year=year, unit=unit)
     messages.info(request, f"Đã bắt đầu xét điều kiện khen thưởng năm {year}.")
     return redirect(f"{reverse('eligibility_candidates')}?{urlencode({'nam': year, 'don_vi': unit.pk})}")
 

@@ -10,9 +10,10 @@ from django.db.models import Q
 
 from thidua.awards.eligibility.models import EligibilityResult
 from thidua.awards.eligibility.presenters import reason_rows
-from thidua.awards.eligibility.services import eligibility_run_create, eligibility_run_execute
-from thidua.awards.eligibility.tasks import store_caps
+from thidua.awards.eligibility.services import eligibility_run
 from thidua.catalogue.models import Award
+from thidua.core.jobs import job_run
+from thidua.core.models import Job
 from thidua.org.models import OrgUnit
 
 OUTCOMES = (("du", "Đủ"), ("sap_du", "Sắp đủ"), ("chua_du", "Chưa đủ"))
@@ -48,9 +49,12 @@ class Command(BaseCommand):
         unknown = [code for code in award if code not in known]
         if unknown:
             raise CommandError(f"Không có mã danh hiệu/hình thức: {', '.join(unknown)}.")
-        run = eligibility_run_create(actor=None, year=year, unit=unit_obj)
-        run = eligibility_run_execute(actor=None, run=run)
-        store_caps(run)
+        run = eligibility_run(actor=None, year=year, unit=unit_obj, run_inline=True)  # runs here, on commit
+        job_run(Job.objects.get(pk=run.job_id))  # a no-op once it ran; runs it when a caller's transaction defers it
+        run.refresh_from_db()
+        job = Job.objects.get(pk=run.job_id)
+        if job.status != Job.Status.DONE:
+            raise CommandError(f"Lượt xét #{run.pk} không hoàn thành ({job.get_status_display()}):\n{job.log}")
         counts = {
             code: {o: int(n) for o, n in row.items()} for code, row in run.summary.items() if isinstance(row, dict)
         }
