@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .choices import Action, Role
+from .choices import ROLE_ACTIONS, Action, Role
 from .scoping import ALL, in_scope, scope_unit_ids
 
 
@@ -35,3 +35,13 @@ def can_manage_job(user, job) -> bool:
         return True
     ids = scope_unit_ids(user, Action.CHANGE)
     return ids is ALL or (job.unit_id is not None and job.unit_id in ids)
+
+
+def has_change_scope(user) -> bool:
+    """Whether the user may change anything at all: one query, used to offer "create" buttons and pages."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    roles = [role for role, actions in ROLE_ACTIONS.items() if Action.CHANGE in actions]
+    return user.role_assignments.active().filter(role__in=roles).exists()

@@ -25,7 +25,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from . import dashboard, services, vn
-from .choices import ROLE_ACTIONS, Action
+from .choices import Action
 from .errors import ConflictError
 from .filters import AuditFilterSet
 from .forms import TokenForm
@@ -86,16 +86,6 @@ def conflict_rows(form, current: dict[str, Any]) -> list[tuple[str, str]]:
         if key in current:
             rows.append((str(field.label or name), _display(field, current[key])))
     return rows
-
-
-def has_change_scope(user) -> bool:
-    """Whether the user may change anything at all (one query; used to offer "create" buttons and pages)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    roles = [role for role, actions in ROLE_ACTIONS.items() if Action.CHANGE in actions]
-    return user.role_assignments.active().filter(role__in=roles).exists()
 
 
 class ServiceFormView(LoginRequiredMixin, View):

@@ -19,8 +19,8 @@ from thidua.core.choices import Action
 from thidua.core.jobs import job_run_inline
 from thidua.core.lists import build_table, render_list
 from thidua.core.models import Job
-from thidua.core.policies import can_change_unit
-from thidua.core.views import ServiceFormView, has_change_scope
+from thidua.core.policies import can_change_unit, has_change_scope
+from thidua.core.views import ServiceFormView
 from thidua.org.models import OrgUnit, Person
 
 from . import importer, selectors, services

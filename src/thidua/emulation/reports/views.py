@@ -21,8 +21,8 @@ from thidua.core.choices import Action
 from thidua.core.errors import ConflictError
 from thidua.core.lists import build_table, render_list
 from thidua.core.nd30 import DOCX_MIME
-from thidua.core.policies import can_change_unit
-from thidua.core.views import ServiceFormView, apply_service_errors, has_change_scope
+from thidua.core.policies import can_change_unit, has_change_scope
+from thidua.core.views import ServiceFormView, apply_service_errors
 
 from . import selectors, services
 from .documents import central_report_docx

@@ -11,7 +11,8 @@ from django.urls import reverse
 from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.core.lists import build_table, render_list
-from thidua.core.views import ServiceFormView, has_change_scope, paginate
+from thidua.core.policies import has_change_scope
+from thidua.core.views import ServiceFormView, paginate
 
 from . import policies, selectors, services
 from .choices import SheetStatus

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from thidua.core.choices import Action
 from thidua.core.lists import build_table, render_list
-from thidua.core.policies import can_change_unit
-from thidua.core.views import ServiceFormView, has_change_scope
+from thidua.core.policies import can_change_unit, has_change_scope
+from thidua.core.views import ServiceFormView
 
 from .. import selectors, services
 from ..choices import UnitEventKind
