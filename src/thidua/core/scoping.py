@@ -126,6 +126,19 @@ def clear_scope_cache(user) -> None:
     user.__dict__.pop(SCOPE_CACHE, None)
 
 
+def scope_through(parent_field: str):
+    """``scope_filter`` for a model that hangs on the tree through its parent ``parent_field``: a row is in scope
+    when its parent is (the parent model has its own ``scope_filter``). In a model: ``scope_filter =
+    scope_through("conference")``."""
+
+    @classmethod
+    def scope_filter(cls, ids):
+        parent = cls._meta.get_field(parent_field).related_model
+        return Q(**{f"{parent_field}__in": parent.objects.filter(parent.scope_filter(ids)).values("pk")})
+
+    return scope_filter
+
+
 class ScopedQuerySet(models.QuerySet):
     """A queryset with ``visible_to(user, action)``; models say how they hang on the tree via ``scope_filter``."""
 

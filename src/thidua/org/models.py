@@ -13,7 +13,7 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from thidua.core import vn
 from thidua.core.models import VersionedModel
-from thidua.core.scoping import ScopedQuerySet
+from thidua.core.scoping import ScopedQuerySet, scope_through
 
 from .choices import RANK_ORDER, Category, Gender, GroupKind, GroupRole, PositionKind, Rank, UnitEventKind, UnitKind
 
@@ -393,9 +393,7 @@ class GroupMembership(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} ∈ {self.group}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(group__in=EmulationGroup.objects.filter(EmulationGroup.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("group")
 
 
 class GroupLeadership(models.Model):
@@ -420,9 +418,7 @@ class GroupLeadership(models.Model):
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.unit}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(group__in=EmulationGroup.objects.filter(EmulationGroup.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("group")
 
 
 class GroupHandover(models.Model):
@@ -453,6 +449,4 @@ class GroupHandover(models.Model):
     def __str__(self) -> str:
         return f"{self.from_unit} → {self.to_unit} ({self.occurred_on:%d/%m/%Y})"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(group__in=EmulationGroup.objects.filter(EmulationGroup.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("group")

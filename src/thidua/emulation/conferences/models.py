@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.core.models import VersionedModel
-from thidua.core.scoping import ScopedQuerySet
+from thidua.core.scoping import ScopedQuerySet, scope_through
 
 from .choices import AgendaKind, ConferenceKind, ConferenceStatus, OutcomeKind
 
@@ -76,9 +76,7 @@ class Attendee(models.Model):
     def __str__(self) -> str:
         return f"{self.rank_then} {self.person}".strip()
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(conference__in=Conference.objects.filter(Conference.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("conference")
 
 
 class AgendaItem(models.Model):
@@ -102,9 +100,7 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return f"{self.order}. {self.title}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(conference__in=Conference.objects.filter(Conference.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("conference")
 
 
 class ConferenceOutcome(models.Model):
@@ -129,6 +125,4 @@ class ConferenceOutcome(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(conference__in=Conference.objects.filter(Conference.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("conference")

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.core.models import VersionedModel
-from thidua.core.scoping import ScopedQuerySet
+from thidua.core.scoping import ScopedQuerySet, scope_through
 
 from .choices import MovementKind, MovementStatus, RegistrationStatus
 
@@ -84,9 +84,7 @@ class MovementUnit(models.Model):
     def __str__(self) -> str:
         return f"{self.movement} → {self.unit}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(movement__in=Movement.objects.filter(Movement.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("movement")
 
 
 class Registration(VersionedModel):
@@ -198,6 +196,4 @@ class PactSignature(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} ký {self.pact}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(pact__in=Pact.objects.filter(Pact.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("pact")

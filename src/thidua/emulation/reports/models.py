@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.core.models import VersionedModel
-from thidua.core.scoping import ScopedQuerySet
+from thidua.core.scoping import ScopedQuerySet, scope_through
 
 from .choices import IndicatorKind, PeriodKind, PeriodStatus, ReportStatus, WorkArea
 
@@ -118,9 +118,7 @@ class PeriodExtension(models.Model):
     def __str__(self) -> str:
         return f"{self.unit}: {self.due_on:%d/%m/%Y}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(period__in=ReviewPeriod.objects.filter(ReviewPeriod.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("period")
 
 
 class UnitReportQuerySet(ScopedQuerySet):

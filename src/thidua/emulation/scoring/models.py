@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.core.models import VersionedModel
-from thidua.core.scoping import ScopedQuerySet
+from thidua.core.scoping import ScopedQuerySet, scope_through
 
 from .choices import CriterionKind, ScoreStage, SheetStatus
 
@@ -102,9 +102,7 @@ class Score(VersionedModel):
     def __str__(self) -> str:
         return f"{self.unit} {self.criterion.code}: {self.points}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(sheet__in=CriteriaSheet.objects.filter(CriteriaSheet.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("sheet")
 
 
 class ScoreChange(models.Model):
@@ -147,6 +145,4 @@ class SheetProposal(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} — {self.award}"
 
-    @staticmethod
-    def scope_filter(ids):
-        return Q(sheet__in=CriteriaSheet.objects.filter(CriteriaSheet.scope_filter(ids)).values("pk"))
+    scope_filter = scope_through("sheet")
