@@ -37,3 +37,45 @@ def test_period_list_filters_sorts_exports_and_prints(client, tree, users, djang
     assert isinstance(column(headers, data, "Hạn nộp")[0], dt.date)
     content = assert_print_view(client.get(url, {"nam": 2021, "print": "1"}), "Kỳ sơ kết, tổng kết")
     assert "Năm: <strong>2021</strong>" in content and "Tổng kết thi đua năm 2020" not in content
+
+
+def test_submission_list_filters_sorts_exports_and_prints(client, tree, users, django_assert_max_num_queries):
+    from thidua.emulation.models import UnitReport
+    from thidua.emulation.reports import services
+
+    block = make_block(tree, due=D(2020, 12, 15))
+    services.report_save(
+        actor=None, period=block.period, unit=tree.nm, values={block.ind.cuoc.pk: 1}, submit=True, today=D(2020, 12, 1)
+    )
+    # Z111 submitted on its last day: on time (the service stamps the real clock, so set the day it happened)
+    UnitReport.objects.filter(unit=tree.nm).update(submitted_at=dt.datetime(2020, 12, 15, 9, 0, tzinfo=dt.UTC))
+    client.force_login(users.officer)
+    url = reverse("period_detail", args=[block.period.pk])
+    with django_assert_max_num_queries(20):
+        content = client.get(url).content.decode()
+    assert "Đã nộp 1/2" in content
+    rows = content[content.index("<tbody") :]
+    assert rows.index(tree.cuc.name) < rows.index(tree.nm.name)  # tree order
+    assert "Quá hạn, chưa nộp" in rows and "Đúng hạn" in rows
+    rows = client.get(url, {"sap_xep": "-state"}).content.decode()
+    rows = rows[rows.index("<tbody") :]
+    assert rows.index(tree.nm.name) > rows.index(tree.cuc.name)  # "tre" after "nop" descending
+    rows = client.get(url, {"sap_xep": "state"}).content.decode()
+    rows = rows[rows.index("<tbody") :]
+    assert rows.index(tree.nm.name) < rows.index(tree.cuc.name)
+    content = client.get(url, {"tinh_trang": "tre"}).content.decode()
+    rows = content[content.index("<tbody") :]
+    assert tree.cuc.name in rows and tree.nm.name not in rows
+    assert "Đã nộp 1/2" in content  # the counts are of the whole period, not of the filter
+    rows = client.get(url, {"thoi_han": "muon"}).content.decode()
+    assert tree.nm.name not in rows[rows.index("<tbody") :]
+    headers, data = xlsx_table(client.get(url, {"tinh_trang": "nop", "export": "xlsx"}))
+    assert headers == ["STT", "Đơn vị", "Hạn nộp", "Tình trạng", "Nộp lúc", "Thời hạn nộp"]
+    assert column(headers, data, "Đơn vị") == [tree.nm.name]
+    assert column(headers, data, "Tình trạng") == ["Đã nộp"]
+    assert column(headers, data, "Thời hạn nộp") == ["Đúng hạn"]
+    assert column(headers, data, "Hạn nộp") == [D(2020, 12, 15)]
+    content = assert_print_view(
+        client.get(url, {"tinh_trang": "tre", "print": "1"}), f"Tình hình nộp báo cáo — {block.period.name}"
+    )
+    assert "Tình trạng: <strong>Quá hạn, chưa nộp</strong>" in content and tree.nm.name not in content

@@ -1,4 +1,4 @@
-"""FilterSets of the reports slice's lists (django-filter): review periods."""
+"""FilterSets of the reports slice's lists (django-filter): review periods, a period's submissions."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import django_filters
 
 from thidua.core import vn
 from thidua.core.filters import BaseFilterSet
+from thidua.org.models import OrgUnit
 
 from .models import ReviewPeriod
+from .selectors import SUBMISSION_STATES
 
 
 def _choices(field: str):
@@ -25,6 +27,33 @@ class PeriodFilterSet(BaseFilterSet):
     class Meta:
         model = ReviewPeriod
         fields = ["nam", "kind", "status", "q"]
+
+    def filter_q(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(name__icontains=vn.nfc(word))
+        return queryset
+
+
+class SubmissionFilterSet(BaseFilterSet):
+    """A period's reporting units: by state (submitted, drafting, nothing yet, late), on time or late, unit name."""
+
+    tinh_trang = django_filters.ChoiceFilter(
+        label="Tình trạng", field_name="state", choices=list(SUBMISSION_STATES.items()), empty_label="Mọi tình trạng"
+    )
+    thoi_han = django_filters.ChoiceFilter(
+        label="Thời hạn nộp",
+        choices=[("dung_han", "Nộp đúng hạn"), ("muon", "Nộp muộn")],
+        method="filter_deadline",
+        empty_label="Mọi thời hạn",
+    )
+    q = django_filters.CharFilter(label="Tên đơn vị", method="filter_q")
+
+    class Meta:
+        model = OrgUnit
+        fields = ["tinh_trang", "thoi_han", "q"]
+
+    def filter_deadline(self, queryset, name, value):
+        return queryset.filter(state="nop", late=(value == "muon"))
 
     def filter_q(self, queryset, name, value):
         for word in value.split():
