@@ -140,6 +140,24 @@ def submission_counts(submissions) -> dict[str, int]:
     )
 
 
+def unit_report_list(user):
+    """The unit reports the user can see, across periods (newest deadline first, then in tree order), each with its
+    unit's deadline ``due_on`` (an extension's if granted) and ``late``: submitted after it."""
+    extension = PeriodExtension.objects.filter(period=OuterRef("period_id"), unit=OuterRef("unit_id"))
+    return (
+        UnitReport.objects.visible_to(user, Action.VIEW)
+        .select_related("period", "unit")
+        .annotate(due_on=Coalesce(Subquery(extension.values("due_on")[:1]), F("period__due_on")))
+        .annotate(
+            late=Case(
+                When(status=ReportStatus.SUBMITTED, submitted_at__date__gt=F("due_on"), then=Value(True)),
+                default=Value(False),
+            )
+        )
+        .order_by("-period__due_on", "-period_id", "unit__path")
+    )
+
+
 def report_values(report: UnitReport) -> list[tuple[Indicator, ReportValue | None]]:
     """Each indicator of the report's period with its value (None when not filled)."""
     values = {v.indicator_id: v for v in report.values.all()}

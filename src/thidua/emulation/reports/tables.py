@@ -1,4 +1,4 @@
-"""Tables of the reports slice's lists (django-tables2): review periods, a period's submissions."""
+"""Tables of the reports slice's lists (django-tables2): review periods, a period's submissions, unit reports."""
 
 from __future__ import annotations
 
@@ -126,3 +126,57 @@ class SubmissionTable(BaseTable):
 
     def excel_due_on(self, record):
         return record.due_on
+
+
+class UnitReportTable(BaseTable):
+    """Unit reports: period (link to its submission list), unit (link to the report), status, deadline, when
+    submitted, on time or late."""
+
+    period = tables.Column(
+        verbose_name="Kỳ báo cáo",
+        linkify=("period_detail", [tables.A("period_id")]),
+        order_by=("period__name", "-period_id", "unit__path"),
+    )
+    unit = tables.Column(
+        verbose_name="Đơn vị",
+        linkify=("unit_report_detail", [tables.A("pk")]),
+        order_by=("unit__path", "-period__due_on", "-period_id"),
+    )
+    status = tables.Column(verbose_name="Trạng thái", order_by=("status", "-period__due_on", "unit__path"))
+    due_on = tables.DateColumn(verbose_name="Hạn nộp", format="d/m/Y", order_by=("due_on", "unit__path"))
+    submitted_at = tables.DateTimeColumn(
+        verbose_name="Nộp lúc", format="H:i d/m/Y", default="—", order_by=("submitted_at", "pk")
+    )
+    late = tables.Column(verbose_name="Thời hạn nộp", empty_values=(), order_by=("late", "-period__due_on", "pk"))
+
+    excel_widths: ClassVar[dict[str, int]] = {"period": 44, "unit": 44}
+
+    class Meta(BaseTable.Meta):
+        empty_text = "Không có báo cáo đơn vị nào phù hợp bộ lọc."
+
+    def render_period(self, record):
+        return record.period.name
+
+    def render_unit(self, record):
+        return record.unit.name
+
+    def render_status(self, record):
+        css = "text-bg-success" if record.status == "da_nop" else "text-bg-warning"
+        return format_html('<span class="badge {}">{}</span>', css, record.get_status_display())
+
+    def render_late(self, record):
+        return self.excel_late(record) or "—"
+
+    def excel_period(self, record):
+        return record.period.name
+
+    def excel_unit(self, record):
+        return record.unit.name
+
+    def excel_status(self, record):
+        return record.get_status_display()
+
+    def excel_late(self, record):
+        if record.status != "da_nop":
+            return ""
+        return "Nộp muộn" if record.late else "Đúng hạn"

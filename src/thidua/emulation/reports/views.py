@@ -1,4 +1,5 @@
-"""Web views of review periods and unit reports: the list, the period's submission list, opening a period,
+"""Web views of review periods and unit reports: the lists of periods and of unit reports, the period's
+submission list, opening a period,
 extensions, closing, a unit's report form and page, its attachment, and the central report .docx.
 
 Each view fetches through ``visible_to`` (404 out of scope), checks the policy (404 when the user may only look),
@@ -26,11 +27,11 @@ from thidua.core.views import ServiceFormView, apply_service_errors, has_change_
 
 from . import selectors, services
 from .documents import central_report_docx
-from .filters import PeriodFilterSet, SubmissionFilterSet
+from .filters import PeriodFilterSet, SubmissionFilterSet, UnitReportFilterSet
 from .forms import ExtensionForm, PeriodCloseForm, PeriodForm, UnitReportForm
 from .models import ReviewPeriod, UnitReport
 from .policies import can_draft_central_report, can_edit_report, can_manage_period
-from .tables import PeriodTable, SubmissionTable
+from .tables import PeriodTable, SubmissionTable, UnitReportTable
 
 
 def _period(request, pk: int) -> ReviewPeriod:
@@ -243,6 +244,23 @@ def unit_report_edit(request, pk: int, unit_pk: int):
     due = selectors.effective_due(period, unit.pk)
     context = {"period": period, "unit": unit, "report": report, "form": form, "due_on": due}
     return render(request, "emulation/reports/report_form.html", context)
+
+
+@login_required
+def unit_report_list(request):
+    """The unit reports the user can see across periods, with year, status, on-time and name filters, sortable
+    columns, Excel and print."""
+    filterset = UnitReportFilterSet(request.GET, queryset=selectors.unit_report_list(request.user), request=request)
+    table = build_table(UnitReportTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Báo cáo của các đơn vị",
+        filename="bao-cao-don-vi",
+        template="emulation/reports/report_list.html",
+        per_page=50,
+    )
 
 
 def _report(request, pk: int) -> UnitReport:
