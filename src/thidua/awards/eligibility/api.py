@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from thidua.core.choices import Action
 from thidua.core.jobs import reap_dead_jobs
@@ -114,7 +114,7 @@ def eligibility_run_start(request, body: RunStartIn):
     unit = OrgUnit.objects.visible_to(request.auth, Action.CHANGE).filter(pk=body.unit).first()
     if unit is None:
         raise ValidationError({"unit": [f"Đơn vị #{body.unit}: không tìm thấy hoặc nằm ngoài phạm vi của bạn."]})
-    return 202, eligibility_run(actor=request.auth, year=body.year, unit=unit).job
+    return Status(202, eligibility_run(actor=request.auth, year=body.year, unit=unit).job)
 
 
 @router.get("/jobs/{job_id}", response={200: JobOut, 401: ErrorOut, 404: ErrorOut}, summary="Trạng thái công việc nền")
