@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from thidua.core import vn
@@ -144,7 +144,7 @@ def unit_create(request, payload: UnitCreateIn):
     """Create a unit under ``parent`` (which must be in the caller's change scope)."""
     parent = unit_for_write(request.auth, payload.parent, "parent")
     unit = services.unit_create(actor=request.auth, parent=parent, **payload.dict(exclude={"parent"}))
-    return 201, unit_detail(request, unit.pk)
+    return Status(201, unit_detail(request, unit.pk))
 
 
 @router.patch(
@@ -233,7 +233,7 @@ def person_create(request, payload: PersonCreateIn):
     """Register a person in ``unit`` (in the caller's change scope); ``rank`` is a code or a Vietnamese label."""
     unit = unit_for_write(request.auth, payload.unit, "unit")
     person = services.person_create(actor=request.auth, unit=unit, **payload.dict(exclude={"unit"}))
-    return 201, person_detail(request, person.pk)
+    return Status(201, person_detail(request, person.pk))
 
 
 @router.patch(
@@ -299,7 +299,7 @@ def group_create(request, payload: GroupCreateIn):
         members=[members[pk] for pk in wanted],
         **payload.dict(exclude={"authority", "members"}),
     )
-    return 201, group_detail(request, group.pk)
+    return Status(201, group_detail(request, group.pk))
 
 
 # --- catalogue -----------------------------------------------------------------------------------------------

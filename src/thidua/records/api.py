@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from thidua.catalogue.models import Award
@@ -208,7 +208,7 @@ def person_rating_set(request, person_id: int, payload: PersonRatingIn):
     person = _person(request, person_id, write=True)
     data = payload.dict()
     data["rating"] = payload.rating.value
-    return 201, services.person_rating_set(actor=request.auth, person=person, **data)
+    return Status(201, services.person_rating_set(actor=request.auth, person=person, **data))
 
 
 @router.delete(f"{PEOPLE}/ratings/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá đánh giá")
@@ -217,7 +217,7 @@ def person_rating_remove(request, person_id: int, record_id: int):
     person = _person(request, person_id, write=True)
     item = get_object_or_404(PersonRating, person=person, pk=record_id)
     services.person_rating_remove(actor=request.auth, rating=item)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(f"{PEOPLE}/awards", response={200: list[AwardRecordOut], **READ_ERRORS}, summary="Khen thưởng đã nhận")
@@ -231,7 +231,9 @@ def person_award_add(request, person_id: int, payload: AwardRecordIn):
     """Register a title or award received (one title of a family per year)."""
     person = _person(request, person_id, write=True)
     data = payload.dict(exclude={"award"})
-    return 201, services.award_record_add(actor=request.auth, person=person, award=_award(payload.award), **data)
+    return Status(
+        201, services.award_record_add(actor=request.auth, person=person, award=_award(payload.award), **data)
+    )
 
 
 @router.delete(f"{PEOPLE}/awards/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá khen thưởng")
@@ -239,7 +241,7 @@ def person_award_remove(request, person_id: int, record_id: int):
     """Remove a registered award (never one recorded from a decision)."""
     person = _person(request, person_id, write=True)
     services.award_record_remove(actor=request.auth, record=get_object_or_404(AwardRecord, person=person, pk=record_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(f"{PEOPLE}/achievements", response={200: list[AchievementOut], **READ_ERRORS}, summary="Sáng kiến, đề tài")
@@ -254,7 +256,7 @@ def achievement_add(request, person_id: int, payload: AchievementIn):
     person = _person(request, person_id, write=True)
     data = payload.dict()
     data["kind"], data["level"] = payload.kind.value, _value(payload.level)
-    return 201, services.achievement_add(actor=request.auth, person=person, **data)
+    return Status(201, services.achievement_add(actor=request.auth, person=person, **data))
 
 
 @router.delete(
@@ -265,7 +267,7 @@ def achievement_remove(request, person_id: int, record_id: int):
     person = _person(request, person_id, write=True)
     item = get_object_or_404(Achievement, person=person, pk=record_id)
     services.achievement_remove(actor=request.auth, achievement=item)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(f"{PEOPLE}/disciplines", response={200: list[DisciplineOut], **READ_ERRORS}, summary="Kỷ luật")
@@ -280,7 +282,7 @@ def discipline_add(request, person_id: int, payload: DisciplineIn):
     person = _person(request, person_id, write=True)
     data = payload.dict()
     data["form"] = payload.form.value
-    return 201, services.discipline_add(actor=request.auth, person=person, **data)
+    return Status(201, services.discipline_add(actor=request.auth, person=person, **data))
 
 
 @router.delete(f"{PEOPLE}/disciplines/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá kỷ luật")
@@ -289,7 +291,7 @@ def discipline_remove(request, person_id: int, record_id: int):
     person = _person(request, person_id, write=True)
     item = get_object_or_404(Discipline, person=person, pk=record_id)
     services.discipline_remove(actor=request.auth, discipline=item)
-    return 204, None
+    return Status(204, None)
 
 
 # --- units -----------------------------------------------------------------------------------------------------
@@ -309,7 +311,7 @@ def unit_rating_set(request, unit_id: int, payload: UnitRatingIn):
     unit = _unit(request, unit_id, write=True)
     data = payload.dict()
     data["rating"], data["party_rating"] = payload.rating.value, _value(payload.party_rating)
-    return 201, services.unit_rating_set(actor=request.auth, unit=unit, **data)
+    return Status(201, services.unit_rating_set(actor=request.auth, unit=unit, **data))
 
 
 @router.delete(f"{UNITS}/ratings/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá kết quả năm")
@@ -317,7 +319,7 @@ def unit_rating_remove(request, unit_id: int, record_id: int):
     """Remove the unit's results of a year."""
     unit = _unit(request, unit_id, write=True)
     services.unit_rating_remove(actor=request.auth, rating=get_object_or_404(UnitRating, unit=unit, pk=record_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(f"{UNITS}/awards", response={200: list[AwardRecordOut], **READ_ERRORS}, summary="Khen thưởng tập thể")
@@ -331,7 +333,7 @@ def unit_award_add(request, unit_id: int, payload: AwardRecordIn):
     """Register a title or award the unit received."""
     unit = _unit(request, unit_id, write=True)
     data = payload.dict(exclude={"award"})
-    return 201, services.award_record_add(actor=request.auth, unit=unit, award=_award(payload.award), **data)
+    return Status(201, services.award_record_add(actor=request.auth, unit=unit, award=_award(payload.award), **data))
 
 
 @router.delete(f"{UNITS}/awards/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá khen thưởng")
@@ -339,4 +341,4 @@ def unit_award_remove(request, unit_id: int, record_id: int):
     """Remove a registered award of the unit (never one recorded from a decision)."""
     unit = _unit(request, unit_id, write=True)
     services.award_record_remove(actor=request.auth, record=get_object_or_404(AwardRecord, unit=unit, pk=record_id))
-    return 204, None
+    return Status(204, None)

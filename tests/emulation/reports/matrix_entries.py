@@ -94,6 +94,7 @@ ROUTES: list[mx.Route] = [
             "version": w.rep.report.version,
         },
     ),
+    R("unit_report_list", {"GET": mx.UI_LIST}, marker=PERIOD_NAME),
     R("unit_report_detail", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.rep.report.pk}),
     R("unit_report_attachment", {"GET": mx.UI_READ}, url=lambda w: {"pk": w.rep.report.pk}),
     # --- API -----------------------------------------------------------------------------------------------------

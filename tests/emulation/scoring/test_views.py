@@ -57,3 +57,33 @@ def test_api_score_above_max_is_422(client, users, tree, sheet):
     assert "vượt quá" in response.json()["errors"]["points"][0]
     ranking = client.get(f"/api/v1/criteria-sheets/{sheet.pk}/ranking", HTTP_AUTHORIZATION=f"Bearer {token}")
     assert [r["rank"] for r in ranking.json()] == [1, 1]
+
+
+def test_ranking_filters_sorts_exports_and_prints(client, tree, sheet, django_assert_max_num_queries):
+    from tests.lists import assert_print_view, column, xlsx_table
+
+    criterion = sheet.criterion_groups.get().criteria.get()
+    svc.score_set(actor=None, sheet=sheet, criterion=criterion, unit=tree.nm, points=45)
+    officer = make_user("tc_officer_rank", Role.UNIT_OFFICER, tree.tc)
+    client.force_login(officer)
+    url = reverse("sheet_detail", args=[sheet.pk])
+    with django_assert_max_num_queries(20):
+        content = client.get(url).content.decode()
+    rows = content[content.index('id="bang-xep-hang"') :]
+    assert rows.index(tree.nm.name) < rows.index(tree.cuc.name) and "45,00" in rows  # highest total first
+    rows = client.get(url, {"sap_xep": "total"}).content.decode()
+    rows = rows[rows.index('id="bang-xep-hang"') :]
+    assert rows.index(tree.cuc.name) < rows.index(tree.nm.name)
+    rows = client.get(url, {"hang_den": 1}).content.decode()
+    rows = rows[rows.index('id="bang-xep-hang"') :]
+    assert tree.nm.name in rows and tree.cuc.name not in rows
+    headers, data = xlsx_table(client.get(url, {"sap_xep": "unit_name", "export": "xlsx"}))
+    assert headers == ["STT", "Hạng", "Đơn vị", "1 /50,00", "Tổng điểm"]
+    assert column(headers, data, "Đơn vị") == [tree.cuc.name, tree.nm.name]
+    assert column(headers, data, "Hạng") == [2, 1]
+    assert column(headers, data, "1 /50,00") == ["", 45]
+    assert column(headers, data, "Tổng điểm") == [0, 45]
+    headers, data = xlsx_table(client.get(url, {"hang_den": 1, "export": "xlsx"}))
+    assert column(headers, data, "Đơn vị") == [tree.nm.name]
+    content = assert_print_view(client.get(url, {"hang_den": 1, "print": "1"}), f"Bảng xếp hạng — {sheet.title}")
+    assert "Đến hạng: <strong>1</strong>" in content and tree.cuc.name not in content

@@ -8,14 +8,11 @@ unit.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Status
 
 from thidua.core.choices import Action
 from thidua.core.jobs import reap_dead_jobs
@@ -26,92 +23,10 @@ from thidua.org.models import OrgUnit
 from . import selectors
 from .forms import default_year
 from .presenters import explain_subject, reason_rows
+from .schemas import EligibilityPageOut, ErrorOut, JobOut, OutcomeCode, PersonEligibilityOut, RunStartIn
 from .services import eligibility_run
 
 router = Router(tags=["Xét khen thưởng"])
-
-OutcomeCode = Literal["du", "sap_du", "chua_du"]
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class ReasonOut(Schema):
-    text: str
-    citation: str = ""
-    met: bool | None = None
-
-
-class RunOut(Schema):
-    id: int
-    year: int
-    unit_id: int | None
-    status: str
-    created_at: dt.datetime
-    finished_at: dt.datetime | None
-    rule_versions: dict
-    inputs_hash: str
-
-
-class EligibilityItemOut(Schema):
-    id: int
-    subject_type: Literal["person", "unit"]
-    person_id: int | None
-    person_name: str | None
-    unit_id: int
-    unit_name: str
-    award: str
-    award_name: str
-    outcome: OutcomeCode
-    soon_on: dt.date | None
-    reasons: list[ReasonOut]
-
-
-class EligibilityPageOut(Schema):
-    year: int
-    unit: int
-    run: RunOut | None
-    count: int
-    page: int
-    pages: int
-    items: list[EligibilityItemOut]
-
-
-class VerdictOut(Schema):
-    award: str
-    award_name: str
-    outcome: OutcomeCode | None
-    soon_on: dt.date | None
-    reasons: list[ReasonOut]
-    error: str = ""
-
-
-class PersonEligibilityOut(Schema):
-    person_id: int
-    year: int
-    verdicts: list[VerdictOut]
-
-
-class RunStartIn(Schema):
-    year: int = Field(ge=1990, le=2100)
-    unit: int
-
-
-class JobOut(Schema):
-    id: int
-    kind: str
-    title: str
-    status: str
-    progress: int
-    total: int
-    percent: int
-    unit_id: int | None
-    result: dict
-    log: str
-    created_at: dt.datetime
-    started_at: dt.datetime | None
-    finished_at: dt.datetime | None
 
 
 def _item(result) -> dict:
@@ -199,7 +114,7 @@ def eligibility_run_start(request, body: RunStartIn):
     unit = OrgUnit.objects.visible_to(request.auth, Action.CHANGE).filter(pk=body.unit).first()
     if unit is None:
         raise ValidationError({"unit": [f"Đơn vị #{body.unit}: không tìm thấy hoặc nằm ngoài phạm vi của bạn."]})
-    return 202, eligibility_run(actor=request.auth, year=body.year, unit=unit).job
+    return Status(202, eligibility_run(actor=request.auth, year=body.year, unit=unit).job)
 
 
 @router.get("/jobs/{job_id}", response={200: JobOut, 401: ErrorOut, 404: ErrorOut}, summary="Trạng thái công việc nền")

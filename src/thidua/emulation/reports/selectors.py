@@ -12,7 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Case, CharField, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from thidua.core.choices import Action
@@ -20,7 +21,7 @@ from thidua.core.scoping import ALL, scope_unit_ids
 from thidua.org.models import GroupLeadership, OrgUnit
 
 from .choices import IndicatorKind, PeriodStatus, ReportStatus
-from .models import Indicator, IndicatorTemplate, ReportValue, ReviewPeriod, UnitReport
+from .models import Indicator, IndicatorTemplate, PeriodExtension, ReportValue, ReviewPeriod, UnitReport
 
 
 def effective_due(period: ReviewPeriod, unit_id: int, extensions: dict[int, dt.date] | None = None) -> dt.date:
@@ -92,6 +93,69 @@ def period_board(period: ReviewPeriod) -> list[UnitStatus]:
             )
         )
     return rows
+
+
+# The states of a unit on the period's submission list, in the order the list sorts them.
+SUBMISSION_STATES = {"nop": "Đã nộp", "nhap": "Đang soạn", "chua": "Chưa nộp", "tre": "Quá hạn, chưa nộp"}
+
+
+def period_submissions(period: ReviewPeriod, today: dt.date | None = None):
+    """The period's reporting units as one queryset (so it filters, sorts and pages in SQL), each annotated with its
+    report (``report_id``, ``report_status``, ``submitted_at``), its deadline (``due_on``, an extension's if granted,
+    and ``extension_reason``), its ``state`` on ``today`` ("nop", "nhap", "chua", "tre" as :meth:`UnitStatus.state`)
+    and ``late``: submitted after its deadline. Tree order."""
+    today = today or timezone.localdate()
+    report = UnitReport.objects.filter(period=period, unit=OuterRef("pk"))
+    extension = PeriodExtension.objects.filter(period=period, unit=OuterRef("pk"))
+    return (
+        period.units.annotate(
+            report_id=Subquery(report.values("pk")[:1]),
+            report_status=Subquery(report.values("status")[:1]),
+            submitted_at=Subquery(report.values("submitted_at")[:1]),
+            due_on=Coalesce(Subquery(extension.values("due_on")[:1]), Value(period.due_on)),
+            extension_reason=Coalesce(Subquery(extension.values("reason")[:1]), Value(""), output_field=CharField()),
+        )
+        .annotate(
+            state=Case(
+                When(report_status=ReportStatus.SUBMITTED, then=Value("nop")),
+                When(due_on__lt=today, then=Value("tre")),
+                When(report_id__isnull=False, then=Value("nhap")),
+                default=Value("chua"),
+                output_field=CharField(),
+            ),
+            late=Case(
+                When(report_status=ReportStatus.SUBMITTED, submitted_at__date__gt=F("due_on"), then=Value(True)),
+                default=Value(False),
+            ),
+        )
+        .order_by("path")
+    )
+
+
+def submission_counts(submissions) -> dict[str, int]:
+    """How many units are in each state, and in all (``total``), over a :func:`period_submissions` queryset: one
+    query."""
+    return submissions.order_by().aggregate(
+        total=Count("pk"), **{state: Count("pk", filter=Q(state=state)) for state in SUBMISSION_STATES}
+    )
+
+
+def unit_report_list(user):
+    """The unit reports the user can see, across periods (newest deadline first, then in tree order), each with its
+    unit's deadline ``due_on`` (an extension's if granted) and ``late``: submitted after it."""
+    extension = PeriodExtension.objects.filter(period=OuterRef("period_id"), unit=OuterRef("unit_id"))
+    return (
+        UnitReport.objects.visible_to(user, Action.VIEW)
+        .select_related("period", "unit")
+        .annotate(due_on=Coalesce(Subquery(extension.values("due_on")[:1]), F("period__due_on")))
+        .annotate(
+            late=Case(
+                When(status=ReportStatus.SUBMITTED, submitted_at__date__gt=F("due_on"), then=Value(True)),
+                default=Value(False),
+            )
+        )
+        .order_by("-period__due_on", "-period_id", "unit__path")
+    )
 
 
 def report_values(report: UnitReport) -> list[tuple[Indicator, ReportValue | None]]:

@@ -1,4 +1,5 @@
-"""Web views of review periods and unit reports: the list, the period's submission board, opening a period,
+"""Web views of review periods and unit reports: the lists of periods and of unit reports, the period's
+submission list, opening a period,
 extensions, closing, a unit's report form and page, its attachment, and the central report .docx.
 
 Each view fetches through ``visible_to`` (404 out of scope), checks the policy (404 when the user may only look),
@@ -26,11 +27,11 @@ from thidua.core.views import ServiceFormView, apply_service_errors
 
 from . import selectors, services
 from .documents import central_report_docx
-from .filters import PeriodFilterSet
+from .filters import PeriodFilterSet, SubmissionFilterSet, UnitReportFilterSet
 from .forms import ExtensionForm, PeriodCloseForm, PeriodForm, UnitReportForm
 from .models import ReviewPeriod, UnitReport
 from .policies import can_draft_central_report, can_edit_report, can_manage_period
-from .tables import PeriodTable
+from .tables import PeriodTable, SubmissionTable, UnitReportTable
 
 
 def _period(request, pk: int) -> ReviewPeriod:
@@ -66,27 +67,32 @@ def template_list(request):
 
 @login_required
 def period_detail(request, pk: int):
-    """The period: who has submitted, who is drafting, who has not, who is late; extensions; actions."""
+    """The period and its submission list: which units have submitted (on time or late), are drafting, have nothing
+    yet or are past their deadline; filtered, sorted, exported to Excel and printed like every list; actions."""
     period = _period(request, pk)
     today = timezone.localdate()
-    rows = selectors.period_board(period)
-    for row in rows:
-        row.status = row.state(today)
-        row.can_edit = can_edit_report(request.user, period, row.unit, row.report)
-        row.can_view = row.report is not None and (
-            can_change_unit(request.user, row.unit) or can_manage_period(request.user, period)
-        )
-    counts = {s: sum(1 for r in rows if r.status == s) for s in ("nop", "nhap", "chua", "tre")}
+    submissions = selectors.period_submissions(period, today)
+    filterset = SubmissionFilterSet(request.GET, queryset=submissions, request=request)
+    table = build_table(SubmissionTable, filterset.qs, request, user=request.user, period=period)
     context = {
         "period": period,
-        "rows": rows,
-        "counts": counts,
+        "counts": selectors.submission_counts(submissions),
         "today": today,
         "can_manage": can_manage_period(request.user, period),
         "can_draft": can_draft_central_report(request.user, period),
         "templates": period.templates.all(),
     }
-    return render(request, "emulation/reports/period_detail.html", context)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title=f"Tình hình nộp báo cáo — {period.name}",
+        filename=f"nop-bao-cao-ky-{period.pk}",
+        template="emulation/reports/period_detail.html",
+        per_page=50,
+        context=context,
+        note=f"Hạn nộp chung {period.due_on:%d/%m/%Y}; tình trạng tính đến ngày {today:%d/%m/%Y}. ",
+    )
 
 
 class PeriodCreateView(ServiceFormView):
@@ -238,6 +244,23 @@ def unit_report_edit(request, pk: int, unit_pk: int):
     due = selectors.effective_due(period, unit.pk)
     context = {"period": period, "unit": unit, "report": report, "form": form, "due_on": due}
     return render(request, "emulation/reports/report_form.html", context)
+
+
+@login_required
+def unit_report_list(request):
+    """The unit reports the user can see across periods, with year, status, on-time and name filters, sortable
+    columns, Excel and print."""
+    filterset = UnitReportFilterSet(request.GET, queryset=selectors.unit_report_list(request.user), request=request)
+    table = build_table(UnitReportTable, filterset.qs, request)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title="Báo cáo của các đơn vị",
+        filename="bao-cao-don-vi",
+        template="emulation/reports/report_list.html",
+        per_page=50,
+    )
 
 
 def _report(request, pk: int) -> UnitReport:

@@ -73,3 +73,21 @@ def sheet_ranking(sheet: CriteriaSheet) -> list[RankRow]:
     )
     units = sheet.group.members.values_list("id", "name")
     return ranked((Decimal(totals.get(uid) or 0).quantize(CENT), name, uid) for uid, name in units)
+
+
+def ranking_board(sheet: CriteriaSheet, criteria: list[Criterion], scores: list[Score]) -> list[dict]:
+    """The ranking as the rows of the sheet's ranking table: per member unit, its ``rank``, ``unit_id``,
+    ``unit_name`` (and ``unit_key``, its Vietnamese collation key, to sort by), ``total`` and, for each criterion,
+    ``c<criterion id>``: the latest-stage points (None when not scored). ``scores`` are :func:`latest_scores`."""
+    cells = {(s.criterion_id, s.unit_id): s.points for s in scores}
+    return [
+        {
+            "rank": row.rank,
+            "unit_id": row.unit_id,
+            "unit_name": row.unit_name,
+            "unit_key": vn.collation_key(row.unit_name),
+            "total": row.total,
+            **{f"c{c.pk}": cells.get((c.pk, row.unit_id)) for c in criteria},
+        }
+        for row in sheet_ranking(sheet)
+    ]

@@ -16,10 +16,10 @@ from thidua.core.views import ServiceFormView, paginate
 
 from . import policies, selectors, services
 from .choices import SheetStatus
-from .filters import SheetFilterSet
+from .filters import RankingFilterSet, SheetFilterSet
 from .forms import ConfirmForm, CriterionForm, ProposalForm, ScoreForm, SheetCreateForm
 from .models import CriteriaSheet, Criterion, CriterionGroup, ScoreChange
-from .tables import SheetTable
+from .tables import RankingTable, SheetTable
 
 PUBLISH_LABEL = "Công bố chính thức"
 
@@ -49,18 +49,18 @@ def sheet_list(request):
 
 @login_required
 def sheet_detail(request, pk: int):
-    """A sheet: criteria, the latest-stage score of each unit on each criterion, the ranking and proposals."""
+    """A sheet: criteria, its ranking (the latest-stage score of each unit on each criterion and the total; filtered,
+    sorted, exported to Excel and printed like every list) and proposals."""
     sheet = _sheet(request.user, pk)
     criteria = list(Criterion.objects.filter(group__sheet=sheet).select_related("group"))
     scores = list(selectors.latest_scores(sheet).select_related("unit"))
-    cells = {(s.criterion_id, s.unit_id): s for s in scores}
-    ranking = selectors.sheet_ranking(sheet)
-    rows = [(row, [cells.get((c.pk, row.unit_id)) for c in criteria]) for row in ranking]
+    ranking = selectors.ranking_board(sheet, criteria, scores)
+    filterset = RankingFilterSet(request.GET, queryset=sheet.group.members.all(), request=request, ranking=ranking)
+    table = build_table(RankingTable, filterset.rows(), request, criteria=criteria)
     user = request.user
     context = {
         "sheet": sheet,
         "criteria": criteria,
-        "rows": rows,
         "proposals": sheet.proposals.select_related("unit", "award"),
         "evidence": _evidence(scores, criteria),
         "can_edit_criteria": policies.can_edit_criteria(user, sheet),
@@ -70,7 +70,17 @@ def sheet_detail(request, pk: int):
         "advance_label": _advance_label(sheet),
         "published": sheet.status == SheetStatus.PUBLISHED,
     }
-    return render(request, "emulation/scoring/detail.html", context)
+    return render_list(
+        request,
+        table=table,
+        filterset=filterset,
+        title=f"Bảng xếp hạng — {sheet.title}",
+        filename=f"xep-hang-bang-diem-{sheet.pk}",
+        template="emulation/scoring/detail.html",
+        per_page=100,
+        context=context,
+        note=f"{sheet.group} · {sheet.get_status_display()}. Điểm ở bước chấm cuối cùng; điểm trừ đã trừ. ",
+    )
 
 
 def _publishes(sheet: CriteriaSheet) -> bool:

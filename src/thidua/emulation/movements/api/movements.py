@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import File, Form, Query, Router, UploadedFile
+from ninja import File, Form, Query, Router, Status, UploadedFile
 from ninja.errors import HttpError
 
 from thidua.core.choices import Action
@@ -69,7 +69,7 @@ def movement_create(request, payload: MovementIn):
     """Draft a movement of ``authority`` (a unit in the caller's change scope)."""
     authority = unit_for_write(request.auth, payload.authority, "authority", UNIT_OUT_OF_SCOPE)
     movement = services.movement_create(actor=request.auth, authority=authority, **payload.dict(exclude={"authority"}))
-    return 201, movement
+    return Status(201, movement)
 
 
 @router.get("/movements/{int:movement_id}", response={200: MovementOut, **READ_ERRORS}, summary="Chi tiết phong trào")
@@ -136,7 +136,7 @@ def movement_document_add(
     document = services.movement_document_add(
         actor=request.auth, movement=movement, title=title, reference=reference, issued_on=issued_on, upload=file
     )
-    return 201, document
+    return Status(201, document)
 
 
 # --- calendar --------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from thidua.catalogue.models import Award
@@ -114,7 +114,7 @@ def registration_create(request, payload: RegistrationIn):
         commitments=payload.commitments,
         items=_items(payload.items),
     )
-    return 201, _registration(request, registration.pk)
+    return Status(201, _registration(request, registration.pk))
 
 
 @router.get(
@@ -201,7 +201,7 @@ def pact_create(request, payload: PactIn):
     if group is None:
         raise ValidationError({"group": [f"Không tìm thấy khối thi đua #{payload.group}."]})
     pact = services.pact_create(actor=request.auth, group=group, year=payload.year, content=payload.content)
-    return 201, selectors.pact_detail(request.auth, pact.pk)
+    return Status(201, selectors.pact_detail(request.auth, pact.pk))
 
 
 @router.get("/pacts/{int:pact_id}", response={200: PactDetailOut, **READ_ERRORS}, summary="Chi tiết giao ước thi đua")
