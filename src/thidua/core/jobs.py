@@ -182,9 +182,14 @@ def job_run_inline(job: Job) -> Job:
     return Job.objects.get(pk=job.pk)
 
 
+def _log_plus(log: str, line: str) -> str:
+    """``log`` with ``line`` appended, kept to the last ``LOG_LIMIT`` characters."""
+    return (log + line.rstrip() + "\n")[-LOG_LIMIT:]
+
+
 def job_log(job: Job, line: str) -> None:
     """Append a line to the job's log (kept to the last ``LOG_LIMIT`` characters)."""
-    job.log = (job.log + line.rstrip() + "\n")[-LOG_LIMIT:]
+    job.log = _log_plus(job.log, line)
     Job.objects.filter(pk=job.pk).update(log=job.log)
 
 
@@ -283,7 +288,7 @@ def reap_dead_jobs() -> int:
     for job in stale:
         last = timezone.localtime(job.heartbeat_at or job.started_at or now)
         reason = DEAD_REASON.format(when=f"{last:%H:%M:%S %d/%m/%Y}")
-        log = (job.log + reason + "\n")[-LOG_LIMIT:]
+        log = _log_plus(job.log, reason)
         # Conditional on the heartbeat read: a job that beat in between is alive after all.
         if Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING, heartbeat_at=job.heartbeat_at).update(
             status=Job.Status.FAILED, finished_at=now, log=log

@@ -21,6 +21,7 @@ from thidua.core.lists import build_table, render_list
 from thidua.core.models import Job
 from thidua.core.policies import can_change_unit, has_change_scope
 from thidua.core.views import ServiceFormView
+from thidua.core.xlsx import XLSX_TYPE
 from thidua.org.models import OrgUnit, Person
 
 from . import importer, selectors, services
@@ -40,9 +41,6 @@ from .forms import (
 from .models import Achievement, AwardRecord, Discipline, LeavePeriod, PendingReview, PersonRating, UnitRating
 from .tables import AwardRecordTable
 from .template import build_template
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 # --- pages -----------------------------------------------------------------------------------------------------
 
@@ -330,6 +328,6 @@ def records_import_template(request):
     """The Excel template of the import list."""
     if not has_change_scope(request.user):
         raise Http404
-    response = HttpResponse(build_template(), content_type=XLSX)
+    response = HttpResponse(build_template(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-thanh-tich.xlsx"'
     return response

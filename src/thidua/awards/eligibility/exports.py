@@ -6,11 +6,10 @@ Kết quả, Đủ điều kiện từ, Lý do, Căn cứ)."""
 from __future__ import annotations
 
 from thidua.core.lists import table_xlsx
-from thidua.core.xlsx import XLSX_TYPE
 
 from .tables import CandidateTable
 
-__all__ = ["HEADERS", "XLSX_TYPE", "candidates_title", "candidates_xlsx", "run_note"]
+__all__ = ["HEADERS", "candidates_title", "candidates_xlsx", "run_note"]
 
 HEADERS = [("STT", 6)] + [
     (CandidateTable.excel_headers.get(name, str(column.verbose_name)), CandidateTable.excel_widths[name])

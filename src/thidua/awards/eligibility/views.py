@@ -25,6 +25,7 @@ from thidua.core.choices import Action
 from thidua.core.filters import FormFilters
 from thidua.core.lists import EXPORT_PARAM, PRINT_PARAM, build_table, render_list
 from thidua.core.views import apply_service_errors
+from thidua.core.xlsx import XLSX_TYPE
 from thidua.org import selectors as org_selectors
 from thidua.org.models import OrgUnit, Person, Position
 
@@ -134,7 +135,7 @@ def export(request):
     table = build_table(CandidateTable, results, request)
     summary = FormFilters(context["filters"]).summary_text()
     content = exports.candidates_xlsx(table, year=context["year"], unit=unit, run=run, summary=summary)
-    response = HttpResponse(content, content_type=exports.XLSX_TYPE)
+    response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="xet-khen-thuong-{context["year"]}-{unit.pk}.xlsx"'
     return response
 
