@@ -13,7 +13,7 @@ import django_filters
 from django import forms
 
 from . import vn
-from .forms import DateInput
+from .forms import DATE_INPUT_FORMATS, DateInput, add_bootstrap_class
 from .models import Job
 from .templatetags.thidua import EVENT_LABELS
 
@@ -23,7 +23,7 @@ class DateFilter(django_filters.DateFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", DateInput())
-        kwargs.setdefault("input_formats", ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"])
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
         super().__init__(*args, **kwargs)
 
 
@@ -33,10 +33,8 @@ class BaseFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         for name, field in self.form.fields.items():
-            widget = field.widget
-            css = "form-select" if isinstance(widget, forms.Select | forms.SelectMultiple) else "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            widget.attrs.setdefault("id", name)
+            add_bootstrap_class(field.widget)
+            field.widget.attrs.setdefault("id", name)
             choices = list(getattr(field, "choices", ()) or ())
             if choices and choices[0] == ("", "---------"):
                 # django-filter's default empty choice: say "every …" in Vietnamese instead.

@@ -6,6 +6,9 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 
+# A date typed in any of the ways Vietnamese users write one, besides the date picker's YYYY-MM-DD.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+
 
 class DateInput(forms.DateInput):
     """An HTML ``<input type="date">`` (the browser shows a date picker; the value travels as YYYY-MM-DD)."""
@@ -22,9 +25,20 @@ def DateField(label: str, required: bool = True, **kwargs) -> forms.DateField:  
         label=label,
         required=required,
         widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"],
+        input_formats=DATE_INPUT_FORMATS,
         **kwargs,
     )
+
+
+def add_bootstrap_class(widget: forms.Widget) -> None:
+    """Give a widget its Bootstrap class (check box, select or text control)."""
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    else:
+        css = "form-control"
+    widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
 class BootstrapFormMixin:
@@ -33,14 +47,7 @@ class BootstrapFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            add_bootstrap_class(field.widget)
 
 
 class VersionedFormMixin(forms.Form):
