@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -127,3 +128,11 @@ def test_unit_report_list_filters_sorts_exports_and_prints(client, tree, users, 
     content = assert_print_view(client.get(url, {"status": "nhap", "print": "1"}), "Báo cáo của các đơn vị")
     assert "Trạng thái: <strong>Bản nháp</strong>" in content and tree.cuc.name in content
     assert tree.nm.name not in content
+
+
+def test_unit_report_list_lights_only_its_own_menu_item(client, users):
+    """The unit reports page belongs to "Sơ kết, tổng kết", not to "Đơn vị" (both URL names start with "unit")."""
+    client.force_login(users.officer)
+    html = client.get(reverse("unit_report_list")).content.decode()
+    assert html.count("nav-link active") == 1
+    assert re.search(r'nav-link active" href="[^"]*">Sơ kết, tổng kết<', html)

@@ -167,8 +167,14 @@ def get_item(mapping, key):
 
 @register.simple_tag(takes_context=True)
 def nav_active(context, *prefixes: str) -> str:
-    """ "active" when the current URL name starts with one of ``prefixes`` (for the navbar)."""
+    """ "active" when the current URL name starts with one of ``prefixes`` (for the navbar) and with none of the
+    prefixes written with a leading ``-`` (``'unit' '-unit_report'``: unit pages, but not the unit reports of the
+    review-period section)."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     name = getattr(match, "url_name", "") or ""
-    return "active" if any(name.startswith(p) for p in prefixes) else ""
+    excluded = [p[1:] for p in prefixes if p.startswith("-")]
+    wanted = [p for p in prefixes if not p.startswith("-")]
+    if any(name.startswith(p) for p in excluded):
+        return ""
+    return "active" if any(name.startswith(p) for p in wanted) else ""
