@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "thidua.core",
     "thidua.org",
+    "thidua.accounts",
     "thidua.catalogue",
     "thidua.records",
     "thidua.awards",

@@ -8,6 +8,7 @@ from thidua.api.api import api
 urlpatterns = [
     path("", include("thidua.core.urls")),
     path("", include("thidua.org.urls")),
+    path("tai-khoan/", include("thidua.accounts.urls")),
     path("", include("thidua.records.urls")),
     path("", include("thidua.awards.urls")),
     path("", include("thidua.emulation.urls")),

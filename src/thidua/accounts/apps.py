@@ -1,0 +1,9 @@
+"""App config for accounts (the web pages and services that manage core's User and RoleAssignment)."""
+
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "thidua.accounts"
+    label = "accounts"
+    verbose_name = "Tài khoản và phân quyền"

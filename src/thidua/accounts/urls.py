@@ -1,0 +1,3 @@
+"""URLs of the accounts app: each slice's patterns are included here under /tai-khoan/."""
+
+urlpatterns: list = []
