@@ -29,9 +29,27 @@ DATA_DIR = Path(os.environ.get("THIDUA_DATA_DIR", PROJECT_DIR / "data")).resolve
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 (DATA_DIR / "staticfiles").mkdir(exist_ok=True)  # whitenoise warns when STATIC_ROOT is missing
 
+
+
+def env_flag(name: str, default: bool = False) -> bool:
+    """A yes/no setting from the environment: "1", "true", "yes", "on" (any case) mean yes; unset means ``default``."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    """A comma-separated setting from the environment, without blanks."""
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-thidua-change-me")
-DEBUG = os.environ.get("DEBUG", "0" if PRODUCTION else "1") == "1"
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")]
+# Off everywhere unless asked for: a debug page lists every URL and setting, in English. THIDUA_DEBUG=1 is the
+# developer mode; the older DEBUG=1 still works when THIDUA_DEBUG is not set.
+DEBUG = env_flag("THIDUA_DEBUG", default=env_flag("DEBUG"))
+# A laptop instance answers on the loopback names only; a server lists its names in ALLOWED_HOSTS.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
@@ -101,30 +119,46 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
-if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            # THIDUA_SQLITE_PATH: another database file (tests point the worker processes they start at theirs).
-            "NAME": os.environ.get("THIDUA_SQLITE_PATH") or DATA_DIR / "thidua.sqlite3",
-            "OPTIONS": {
-                # WAL lets readers proceed while one writer commits; IMMEDIATE avoids "database is locked" upgrades.
-                # Reads go through a memory map (up to 1 GiB) and a 64 MiB page cache instead of 2 MiB of copies:
-                # the eligibility run reads a million rows in one go.
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                    "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;"
-                ),
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
-            # pytest's database in a file, not in memory, so the worker processes that tests start can open it.
-            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
-        }
+
+
+def sqlite_options() -> dict:
+    """The connection options every SQLite database gets, the default file or a ``DATABASE_URL=sqlite://…``.
+
+    WAL lets readers proceed while one writer commits; IMMEDIATE transactions take the write lock at BEGIN, so two
+    writers queue (up to ``timeout`` seconds) instead of failing with "database is locked" when one upgrades. Reads go
+    through a memory map (up to 1 GiB) and a 64 MiB page cache instead of 2 MiB of copies: the eligibility run reads a
+    million rows in one go.
+    """
+    return {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
+
+
+def database_config(url: str) -> dict:
+    """The default database: PostgreSQL or SQLite from ``DATABASE_URL``, else the SQLite file in the data folder.
+
+    SQLite gets :func:`sqlite_options` either way (options already in the URL's query string win), and its test
+    database is a file, not memory, so the worker processes that tests start can open it.
+    """
+    if url:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    else:
+        # THIDUA_SQLITE_PATH: another database file (tests point the worker processes they start at theirs).
+        name = os.environ.get("THIDUA_SQLITE_PATH") or DATA_DIR / "thidua.sqlite3"
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": name}
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = sqlite_options() | config.get("OPTIONS", {})
+        config["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    return config
+
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+DATABASES = {"default": database_config(DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -148,6 +182,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+# (The client address behind reverse proxies: AXES_CLIENT_IP_CALLABLE below, THIDUA_PROXY_COUNT / _TRUSTED_PROXIES.)
 
 # Vietnamese whatever the browser asks for (no LocaleMiddleware): Django's own texts — the admin, form errors —
 # speak Vietnamese too, in a Vietnamese interface.
@@ -176,10 +211,31 @@ STORAGES = {
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 
+# With DEBUG off runserver serves no static files: whitenoise does, from the finders on a laptop (no collectstatic
+# step; the files are indexed once at start-up) and from STATIC_ROOT after ``collectstatic`` in production.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
-SESSION_COOKIE_SECURE = PRODUCTION
-CSRF_COOKIE_SECURE = PRODUCTION
+
+# HTTPS behind a server (docs/operations.md): HSTS for THIDUA_HSTS_SECONDS (0 = no header), the redirect of plain
+# HTTP, and cookies sent over HTTPS only (on by default in production and whenever the redirect is on).
+SECURE_HSTS_SECONDS = int(os.environ.get("THIDUA_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("THIDUA_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_flag("THIDUA_HSTS_PRELOAD")
+SECURE_SSL_REDIRECT = env_flag("THIDUA_SSL_REDIRECT")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_flag("THIDUA_SECURE_COOKIES", default=PRODUCTION or SECURE_SSL_REDIRECT)
+
+# Reverse proxies in front of the application. Only when THIDUA_PROXY_COUNT (how many proxies append to
+# X-Forwarded-For) or THIDUA_TRUSTED_PROXIES (their address prefixes) is set are X-Forwarded-For and
+# X-Forwarded-Proto believed: the login lockout then keys on the client's address, not the proxy's
+# (core.middleware.client_ip). Without them the headers are ignored (anyone can send them).
+THIDUA_PROXY_COUNT = int(os.environ.get("THIDUA_PROXY_COUNT", "0"))
+THIDUA_TRUSTED_PROXIES = env_list("THIDUA_TRUSTED_PROXIES")
+BEHIND_PROXY = bool(THIDUA_PROXY_COUNT or THIDUA_TRUSTED_PROXIES)
+AXES_CLIENT_IP_CALLABLE = "thidua.core.middleware.client_ip"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
