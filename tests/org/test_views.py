@@ -379,7 +379,9 @@ def test_person_create(officer, tree):
 def test_person_create_form_uses_date_inputs(officer, tree):
     response = officer.get(reverse("person_create"), {"don_vi": tree.nm.pk})
     content = body(response)
-    assert 'type="date"' in content
+    # dd/mm/yyyy text fields with the Vietnamese picker, never type="date" (mm/dd/yyyy in an English browser).
+    assert 'type="date"' not in content
+    assert 'name="date_of_birth"' in content and 'placeholder="dd/mm/yyyy"' in content and "data-date-picker" in content
     assert response.context["form"].initial["unit"] == tree.nm.pk
 
 

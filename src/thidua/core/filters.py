@@ -13,18 +13,15 @@ import django_filters
 from django import forms
 
 from . import vn
-from .forms import DATE_INPUT_FORMATS, DateInput, add_bootstrap_class
+from .forms import VietnameseDateField, add_bootstrap_class
 from .models import Job
 from .templatetags.thidua import EVENT_LABELS
 
 
 class DateFilter(django_filters.DateFilter):
-    """A date filter with the app's date picker that also accepts typed dd/mm/yyyy."""
+    """A date filter typed and shown dd/mm/yyyy with the app's Vietnamese date picker (core.forms)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", DateInput())
-        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
-        super().__init__(*args, **kwargs)
+    field_class = VietnameseDateField
 
 
 class BaseFilterSet(django_filters.FilterSet):

@@ -2,32 +2,63 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 
-# A date typed in any of the ways Vietnamese users write one, besides the date picker's YYYY-MM-DD.
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+from . import vn
+
+# The ways a date may be typed, dd/mm/yyyy first (what the fields show); ISO is kept for links and scripts. Parsing
+# itself is vn.parse_date's (the same forms, with a Vietnamese error); this list is for callers that need strptime.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+DATE_DISPLAY_FORMAT = "%d/%m/%Y"
+DATE_PLACEHOLDER = "dd/mm/yyyy"
 
 
 class DateInput(forms.DateInput):
-    """An HTML ``<input type="date">`` (the browser shows a date picker; the value travels as YYYY-MM-DD)."""
+    """A text input showing dd/mm/yyyy with the vendored Vietnamese date picker (``static/js/vi-inputs.js``).
 
-    input_type = "date"
+    Not ``type="date"``: a browser set to English shows that as mm/dd/yyyy with English month names.
+    """
+
+    input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        defaults = {
+            "placeholder": DATE_PLACEHOLDER,
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "maxlength": "10",
+            "data-date-picker": "",
+        }
+        super().__init__(attrs=defaults | (attrs or {}), format=DATE_DISPLAY_FORMAT)
+
+
+class VietnameseDateField(forms.DateField):
+    """A date typed dd/mm/yyyy (also d/m/yyyy, with "-" or ".", or ISO yyyy-mm-dd), read by :func:`vn.parse_date`;
+    anything else, including a day that does not exist, is refused with a Vietnamese message naming the input."""
+
+    widget = DateInput
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return vn.parse_date(str(value))
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
 
 
 def DateField(label: str, required: bool = True, **kwargs) -> forms.DateField:  # noqa: N802 - reads like a field
-    """A date field rendered as ``type="date"`` that also accepts typed dd/mm/yyyy."""
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        input_formats=DATE_INPUT_FORMATS,
-        **kwargs,
-    )
+    """A date field typed and shown dd/mm/yyyy with the Vietnamese date picker (:class:`VietnameseDateField`)."""
+    return VietnameseDateField(label=label, required=required, **kwargs)
 
 
 def add_bootstrap_class(widget: forms.Widget) -> None:

@@ -148,7 +148,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id"]), models.Index(fields=["unit", "occurred_at"])]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%d/%m/%Y %H:%M} {self.event_type} {self.target_repr}"
+        return f"{timezone.localtime(self.occurred_at):%d/%m/%Y %H:%M} {self.event_type} {self.target_repr}"
 
     def save(self, *args, **kwargs):
         """Insert only."""

@@ -257,3 +257,9 @@ def audit_object(request, target_type: str, target_id: str):
     obj = get_object_or_404(model.objects.visible_to(request.user, Action.VIEW), pk=int(target_id))
     events = AuditEvent.objects.filter(target_type=target_type, target_id=str(obj.pk))
     return _audit_list(request, events, subject=obj, kind=target_type)
+
+
+def csrf_failure(request, reason: str = ""):
+    """The page of a form whose CSRF token failed (``CSRF_FAILURE_VIEW``): in Vietnamese, with what to do, never
+    Django's English explanation."""
+    return render(request, "403_csrf.html", status=403)

@@ -22,6 +22,7 @@ from functools import lru_cache
 __all__ = [
     "collation_key",
     "format_date",
+    "format_datetime",
     "format_number",
     "format_percent",
     "is_valid_cccd",
@@ -323,6 +324,16 @@ def format_date(d: date | None, style: str = "long") -> str:
         # Four-digit year so that the text always parses back with parse_date.
         return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
     raise ValueError(f"Kiểu định dạng ngày không hợp lệ: {style!r}")
+
+
+def format_datetime(moment: datetime | None) -> str:
+    """A moment as Vietnamese offices write it, time first: "03:14 08/12/2026"; ``None`` gives "".
+
+    The caller passes local time (Asia/Ho_Chi_Minh): this module knows no time zones.
+    """
+    if moment is None:
+        return ""
+    return f"{moment:%H:%M} {format_date(moment.date(), 'short')}"
 
 
 # Day first with "/", "-" or "." (the same separator twice), or ISO year first with "-". ASCII digits only: other

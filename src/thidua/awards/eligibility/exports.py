@@ -5,6 +5,9 @@ Kết quả, Đủ điều kiện từ, Lý do, Căn cứ)."""
 
 from __future__ import annotations
 
+from django.utils import timezone
+
+from thidua.core import vn
 from thidua.core.lists import table_xlsx
 
 from .tables import CandidateTable
@@ -26,7 +29,7 @@ def run_note(run) -> str:
     """The line under the title: which run, finished when."""
     if run is None or not run.finished_at:
         return ""
-    return f"Lượt xét #{run.pk}, hoàn thành lúc {run.finished_at:%H:%M %d/%m/%Y}. "
+    return f"Lượt xét #{run.pk}, hoàn thành lúc {vn.format_datetime(timezone.localtime(run.finished_at))}. "
 
 
 def candidates_xlsx(table: CandidateTable, *, year: int, unit, run, summary: str = "") -> bytes:

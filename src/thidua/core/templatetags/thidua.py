@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from thidua.core import vn
 
@@ -76,20 +77,34 @@ FIELD_LABELS = {
 }
 
 
+def _local_date(value) -> dt.date | None:
+    """The calendar day of a value in Asia/Ho_Chi_Minh: an aware datetime is converted first (03:14 on 08/12 in
+    Hanoi is 20:14 on 07/12 in UTC, and must read 08/12)."""
+    if isinstance(value, dt.datetime):
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    return value
+
+
 @register.filter
 def vn_date(value: dt.date | None) -> str:
     """ "ngày 07 tháng 6 năm 2018"."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
+    value = _local_date(value)
     return vn.format_date(value, "long") if value else ""
 
 
 @register.filter
 def vn_short_date(value: dt.date | None) -> str:
     """ "07/06/2018"."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
+    value = _local_date(value)
     return vn.format_date(value, "short") if value else ""
+
+
+@register.filter
+def vn_datetime(value: dt.datetime | None) -> str:
+    """ "03:14 08/12/2026", in Asia/Ho_Chi_Minh."""
+    if not value:
+        return ""
+    return vn.format_datetime(timezone.localtime(value) if timezone.is_aware(value) else value)
 
 
 @register.filter
