@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up Thidua on a fresh machine and serve it: virtualenv, dependencies, migrations, demo data, web server.
-# Usage: ./run.sh            (PORT=8000 by default; THIDUA_DATA_DIR moves the SQLite file and uploads)
+# Usage: ./run.sh            (PORT=8000 by default; THIDUA_DATA_DIR moves the SQLite file and uploads;
+#                              THIDUA_DEBUG=1 is the developer mode — detailed error pages, never with real data)
 set -euo pipefail
 cd "$(dirname "$0")"
 PY="${PYTHON:-python3}"
@@ -21,5 +22,5 @@ echo "→ Cập nhật cơ sở dữ liệu"
 echo "→ Nạp dữ liệu mẫu"
 .venv/bin/thidua demo
 PORT="${PORT:-8000}"
-echo "→ Thidua đang chạy tại http://127.0.0.1:${PORT}/  (Ctrl+C để dừng)"
-exec .venv/bin/thidua runserver "127.0.0.1:${PORT}" --noreload
+# Serves with DEBUG off (unless THIDUA_DEBUG=1) and prints where to open it, how to stop it and where the data is.
+exec .venv/bin/thidua serve "127.0.0.1:${PORT}"
