@@ -76,6 +76,36 @@
   document.addEventListener("DOMContentLoaded", function () {
     attachPickers(document);
   });
+
+  /* The picker drops text it cannot read when the field is left. Put a wrongly typed date back (marked invalid), so
+   * the server's Vietnamese message says what is wrong instead of the date silently disappearing. */
+  function isDateField(el) {
+    return el && el.matches && el.matches("input[data-date-picker]");
+  }
+  document.addEventListener("input", function (event) {
+    if (isDateField(event.target)) {
+      event.target.setAttribute("data-typed", event.target.value);
+      event.target.classList.remove("is-invalid");
+    }
+  }, true);
+  document.addEventListener("changeDate", function (event) {
+    if (isDateField(event.target)) {
+      event.target.removeAttribute("data-typed");
+    }
+  }, true);
+  document.addEventListener("focusout", function (event) {
+    var input = event.target;
+    if (!isDateField(input)) {
+      return;
+    }
+    window.setTimeout(function () {
+      var typed = input.getAttribute("data-typed") || "";
+      if (!input.value && typed.trim() && isNaN(parseDate(typed))) {
+        input.value = typed;
+        input.classList.add("is-invalid");
+      }
+    }, 0);
+  }, true);
   document.addEventListener("htmx:load", function (event) {
     attachPickers(event.detail && event.detail.elt);
   });
