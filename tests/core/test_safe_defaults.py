@@ -141,3 +141,23 @@ def test_client_address_behind_proxies(settings, rf, proxies, forwarded, remote,
     settings.THIDUA_TRUSTED_PROXIES = proxies.get("THIDUA_TRUSTED_PROXIES", [])
     request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
     assert client_ip(request) == expected
+
+
+def test_serve_says_in_vietnamese_where_to_open_how_to_stop_and_where_the_data_is(settings):
+    from thidua.core.management.commands.serve import banner
+
+    settings.DEBUG = False
+    lines = "\n".join(banner("127.0.0.1", 8103))
+    assert "mở http://127.0.0.1:8103/ trong trình duyệt" in lines
+    assert "Ctrl+C" in lines
+    assert str(settings.DATABASES["default"]["NAME"]) in lines
+    assert "THIDUA_DEBUG=1" in lines and "CHẾ ĐỘ PHÁT TRIỂN" not in lines
+    settings.DEBUG = True
+    assert "CHẾ ĐỘ PHÁT TRIỂN" in "\n".join(banner("127.0.0.1", 8103))
+
+
+def test_serve_refuses_a_bad_port():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="Cổng không hợp lệ"):
+        call_command("serve", "127.0.0.1:abc")

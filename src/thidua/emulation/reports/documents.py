@@ -226,7 +226,7 @@ def _sources(doc: Nd30Document, data: CentralReport) -> None:
     rows = []
     for i, section in enumerate(data.sections, start=1):
         submitted = timezone.localtime(section.report.submitted_at) if section.report.submitted_at else None
-        when = f"{submitted:%H:%M} {vn.format_date(submitted.date(), 'short')}" if submitted else ""
+        when = vn.format_datetime(submitted)
         rows.append((str(i), section.unit.name, f"BC số {section.report.pk}", when))
     doc.table(SOURCE_COLUMNS, rows, SOURCE_WIDTHS, centred=frozenset({0, 2, 3}))
 

@@ -23,7 +23,7 @@ def data_location() -> str:
 
 def banner(address: str, port: int) -> list[str]:
     """The lines printed before serving."""
-    host = "127.0.0.1" if address in ("", "0.0.0.0") else address
+    host = address if address and address != "0.0.0.0" else "127.0.0.1"  # noqa: S104 - only the address shown
     mode = (
         "CHẾ ĐỘ PHÁT TRIỂN (THIDUA_DEBUG=1): lỗi hiện chi tiết — không dùng với dữ liệu thật."
         if settings.DEBUG
@@ -41,7 +41,9 @@ class Command(BaseCommand):
     help = "Chạy Thidua trên máy này (như ./run.sh), in địa chỉ mở, cách dừng và nơi lưu dữ liệu."
 
     def add_arguments(self, parser):
-        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="[địa chỉ:]cổng, mặc định 127.0.0.1:8000")
+        parser.add_argument(
+            "addrport", nargs="?", default="127.0.0.1:8000", help="[địa chỉ:]cổng, mặc định 127.0.0.1:8000"
+        )
 
     def handle(self, *args, addrport: str, **options):
         address, _, port_text = addrport.rpartition(":")
@@ -53,6 +55,7 @@ class Command(BaseCommand):
         try:
             run(address or "127.0.0.1", int(port_text), get_internal_wsgi_application(), threading=True)
         except OSError as exc:
-            raise CommandError(f"Không mở được cổng {port_text}: {exc.strerror} (đặt PORT=… để dùng cổng khác)") from None
+            message = f"Không mở được cổng {port_text}: {exc.strerror} (đặt PORT=… để dùng cổng khác)"
+            raise CommandError(message) from None
         except KeyboardInterrupt:
             self.stdout.write("Đã dừng Thidua.")
