@@ -77,15 +77,15 @@
     attachPickers(document);
   });
 
-  /* The picker drops text it cannot read when the field is left. Put a wrongly typed date back (marked invalid), so
-   * the server's Vietnamese message says what is wrong instead of the date silently disappearing. */
+  /* The picker drops text it cannot read when the field is left. Put a wrongly typed date back, so the server's
+   * Vietnamese message ("Ngày không hợp lệ: 31/02/2020 …") says what is wrong instead of the date silently
+   * disappearing. */
   function isDateField(el) {
     return el && el.matches && el.matches("input[data-date-picker]");
   }
   document.addEventListener("input", function (event) {
     if (isDateField(event.target)) {
       event.target.setAttribute("data-typed", event.target.value);
-      event.target.classList.remove("is-invalid");
     }
   }, true);
   document.addEventListener("changeDate", function (event) {
@@ -102,7 +102,6 @@
       var typed = input.getAttribute("data-typed") || "";
       if (!input.value && typed.trim() && isNaN(parseDate(typed))) {
         input.value = typed;
-        input.classList.add("is-invalid");
       }
     }, 0);
   }, true);
