@@ -161,3 +161,20 @@ def test_serve_refuses_a_bad_port():
 
     with pytest.raises(CommandError, match="Cổng không hợp lệ"):
         call_command("serve", "127.0.0.1:abc")
+
+
+@pytest.mark.django_db
+def test_hsts_and_the_ssl_redirect_behind_a_tls_proxy(settings, client):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    plain = client.get(reverse("login"))
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+    secure = client.get(reverse("login"), HTTP_X_FORWARDED_PROTO="https")
+    assert secure.status_code == 200
+    assert secure["Strict-Transport-Security"] == "max-age=31536000"
+
+
+@pytest.mark.django_db
+def test_no_hsts_header_by_default(client):
+    assert "Strict-Transport-Security" not in client.get(reverse("login"), secure=True)
