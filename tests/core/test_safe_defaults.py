@@ -67,7 +67,6 @@ def test_sqlite_from_database_url_gets_the_same_options_as_the_default(tmp_path)
     assert from_url["options"]["transaction_mode"] == "IMMEDIATE" and from_url["options"]["timeout"] == 20
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_database_url_sqlite_file_really_runs_in_wal_mode(tmp_path):
     """The options reach the connection: a fresh process on a sqlite:// URL reads back WAL and the busy timeout."""
     code = (
