@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.core.middleware.CurrentActorMiddleware",
     "axes.middleware.AxesMiddleware",
+    "thidua.accounts.middleware.ForcePasswordChangeMiddleware",  # a temporary password is changed before anything
 ]
 
 ROOT_URLCONF = "thidua.config.urls"
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "thidua.core.context_processors.thidua",
+                "thidua.accounts.context_processors.accounts",
             ],
         },
     },
@@ -132,7 +134,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Django's messages for these have a Vietnamese translation (LANGUAGE_CODE "vi"; tests/accounts/users checks it).
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email", "first_name", "last_name")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
