@@ -104,7 +104,7 @@ def user_detail(request, pk: int):
 def user_create(request):
     """A new account with its first role; the response to a successful POST shows the temporary password once."""
     _require_admin(request)
-    form = UserCreateForm(request.POST or None, actor=request.user)
+    form = UserCreateForm(request.POST if request.method == "POST" else None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             user, raw = services.user_create(actor=request.user, **form.cleaned_data)
@@ -121,7 +121,7 @@ def user_password_reset(request, pk: int):
     """Give the account a temporary password (typed or generated), shown once on the response."""
     _require_admin(request)
     user = selectors.user_for_admin(request.user, pk)
-    form = PasswordResetForm(request.POST or None)
+    form = PasswordResetForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             raw = services.user_reset_password(actor=request.user, user=user, password=form.cleaned_data["password"])
@@ -237,7 +237,8 @@ def user_reactivate(request, pk: int):
 def user_import(request):
     """Upload an account list; all or nothing, with a row-by-row report, then the passwords workbook (once)."""
     _require_admin(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
