@@ -119,7 +119,7 @@ def test_assign_from_the_user_page_and_end_with_dd_mm_yyyy(accts, tree):
     assert "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu hiệu lực (01/01/2026)." in response.content.decode()
     client.post(reverse("role_end", args=[user.pk, assignment.pk]), {"valid_to": "15/01/2026"})
     page = client.get(reverse("user_detail", args=[user.pk])).content.decode()
-    assert "01/01/2026 – 15/01/2026" in page and "Đã kết thúc" in page
+    assert "từ 01/01/2026 đến 15/01/2026" in page and "Đã kết thúc" in page
 
 
 def test_list_filters_exports_and_prints(accts):

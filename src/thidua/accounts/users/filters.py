@@ -14,11 +14,14 @@ class UserFilterSet(BaseFilterSet):
     """Users: text search, current role, unit (of a current role) and active or locked."""
 
     q = django_filters.CharFilter(label="Tìm theo tên, họ tên, thư", method="filter_q")
-    vai_tro = django_filters.ChoiceFilter(label="Vai trò", choices=Role.choices, method="filter_role")
+    vai_tro = django_filters.ChoiceFilter(
+        label="Vai trò", choices=Role.choices, method="filter_role", empty_label="Mọi vai trò"
+    )
     trang_thai = django_filters.ChoiceFilter(
         label="Trạng thái",
         choices=[("hoat_dong", "Đang hoạt động"), ("khoa", "Đã khoá"), ("doi_mat_khau", "Chờ đổi mật khẩu")],
         method="filter_state",
+        empty_label="Mọi trạng thái",
     )
 
     class Meta:

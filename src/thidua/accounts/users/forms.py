@@ -18,7 +18,7 @@ PASSWORD_HELP = "Để trống để hệ thống tự tạo. Người dùng ph�
 class _RoleFields(forms.Form):
     """Role, unit, with descendants, validity: the fields of a role assignment."""
 
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    role = forms.ChoiceField(label="Vai trò", choices=[("", "— Chọn vai trò —"), *Role.choices])
     unit = UnitChoiceField(label="Đơn vị", queryset=None)
     include_descendants = forms.BooleanField(label="Kể cả các đơn vị trực thuộc", required=False, initial=True)
     valid_from = DateField("Hiệu lực từ ngày", required=False)
@@ -26,6 +26,7 @@ class _RoleFields(forms.Form):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = selectors.grantable_units(actor)
+        self.fields["unit"].empty_label = "— Chọn đơn vị —"
         self.fields["unit"].error_messages["invalid_choice"] = (
             "Đơn vị không có hoặc nằm ngoài phạm vi quản trị của bạn."
         )
