@@ -31,9 +31,12 @@ def test_root_admin_manages_role_less_accounts_but_not_superusers(accts, users):
     assert policies.can_manage_user(users.superuser, users.superuser)
 
 
-def test_nobody_deactivates_themselves(accts):
+def test_nobody_deactivates_themselves_or_ends_their_own_admin_role(accts, users):
     assert not policies.can_deactivate_user(accts.tc_admin, accts.tc_admin)
     assert policies.can_deactivate_user(accts.tc_admin, accts.inside)
+    own = accts.tc_admin.role_assignments.get()
+    assert not policies.can_end_role(accts.tc_admin, own)
+    assert policies.can_end_role(users.admin, own)
 
 
 def test_grant_only_within_scope_and_never_a_wider_subtree(tree, accts, users):

@@ -50,11 +50,13 @@ def test_temporary_password_forces_the_change_before_anything_else(accts, tree):
     assert not accts.inside.must_change_password and accts.inside.check_password(NEW)
 
 
-def test_api_token_is_not_blocked_by_a_temporary_password(accts):
+def test_api_token_is_not_blocked_by_a_temporary_password_but_the_session_is(accts):
     _token, raw = token_create(actor=accts.inside, name="Tập lệnh", days=5)
     User.objects.filter(pk=accts.inside.pk).update(must_change_password=True)
     response = Client().get("/api/v1/units", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code == 200
+    response = _client(accts.inside).get("/api/v1/units")
+    assert response.status_code == 403 and "mật khẩu tạm thời" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(

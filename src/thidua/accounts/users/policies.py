@@ -8,7 +8,8 @@ The rule (documented in docs/huong-dan-su-dung.md, "Tài khoản và phân quy�
   lies on a unit of that scope. A user with no role assignment at all belongs to nobody's subtree: only
   administrators of the whole organisation (and superusers) manage them; an account created in the app always gets
   an initial role, so this only concerns accounts made from the shell;
-* superuser accounts are managed by superusers only, and nobody deactivates themselves;
+* superuser accounts are managed by superusers only; nobody deactivates themselves or ends their own administrator
+  role;
 * a role may be granted only on a unit of the grantor's scope, and "with descendants" only when the whole subtree is
   in the scope too — an administrator never hands out more than they hold.
 
@@ -17,7 +18,7 @@ Pure functions of (user, object); views, templates and services use the same one
 
 from __future__ import annotations
 
-from thidua.core.choices import Action
+from thidua.core.choices import Action, Role
 from thidua.core.models import RoleAssignment, User
 from thidua.core.scoping import ALL, scope_unit_ids, unit_tree
 
@@ -64,7 +65,10 @@ def can_grant_on(actor, unit, include_descendants: bool) -> bool:
 
 
 def can_end_role(actor, assignment: RoleAssignment) -> bool:
-    """End a role assignment: its user is manageable and its unit is in the actor's scope."""
+    """End a role assignment: its user is manageable and its unit is in the actor's scope; nobody ends their own
+    administrator role (they would lock themselves out — another administrator does it)."""
+    if assignment.user_id == actor.pk and assignment.role == Role.ADMIN:
+        return False
     ids = manage_scope(actor)
     in_scope = ids is ALL or assignment.unit_id in (ids or ())
     return in_scope and can_manage_user(actor, assignment.user)
