@@ -15,10 +15,18 @@ class UserTable(BaseTable):
     """Accounts an administrator manages; roles are the ones in force today."""
 
     username = tables.Column(verbose_name="Tên đăng nhập", linkify=("user_detail", [tables.A("pk")]))
-    full_name = tables.Column(verbose_name="Họ và tên", default="—")
+    full_name = tables.Column(verbose_name="Họ và tên", default="—", attrs={"td": {"class": "cell-wrap"}})
     email = tables.Column(verbose_name="Thư điện tử", default="—")
-    roles = tables.Column(verbose_name="Vai trò hiện tại", accessor="pk", orderable=False, empty_values=())
-    is_active = tables.Column(verbose_name="Trạng thái", order_by=("is_active", "username"))
+    roles = tables.Column(
+        verbose_name="Vai trò hiện tại",
+        accessor="pk",
+        orderable=False,
+        empty_values=(),
+        attrs={"td": {"class": "cell-wrap"}},
+    )
+    is_active = tables.Column(
+        verbose_name="Trạng thái", order_by=("is_active", "username"), attrs={"td": {"class": "text-nowrap"}}
+    )
     last_login = tables.DateTimeColumn(verbose_name="Đăng nhập gần nhất", format=DATETIME_FORMAT, default="—")
 
     excel_widths: ClassVar[dict[str, int]] = {"roles": 60}
