@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from thidua.core import uploads, vn, xlsx
@@ -132,7 +133,7 @@ def _row_errors(cells: dict[str, str], units: _Units) -> tuple[dict[str, Any], l
             errors.append(("role", f"Vai trò không hợp lệ: «{cells['role']}»."))
     if cells.get("email"):
         try:
-            services.validate_email(cells["email"])
+            validate_email(cells["email"])
         except ValidationError:
             errors.append(("email", f"Địa chỉ thư điện tử không hợp lệ: «{cells['email']}»."))
     return values, errors

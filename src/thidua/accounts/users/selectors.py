@@ -53,8 +53,8 @@ def role_history(user: User) -> list[RoleAssignment]:
     return sorted(rows, key=lambda r: order[r.state])
 
 
-def assignment_for_admin(actor, user: User, pk: int) -> RoleAssignment:
-    """One role assignment of ``user`` (a user ``actor`` manages), or 404."""
+def assignment_of(user: User, pk: int) -> RoleAssignment:
+    """One role assignment of ``user`` (already checked as manageable by the caller), or 404."""
     assignment = RoleAssignment.objects.select_related("unit", "user").filter(pk=pk, user=user).first()
     if assignment is None:
         raise Http404

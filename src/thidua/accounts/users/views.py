@@ -157,6 +157,8 @@ class _AccountFormView(ServiceFormView):
 
 
 class UserEditView(_AccountFormView):
+    """Edit an account's full name and e-mail."""
+
     form_class = UserEditForm
     title = "Sửa thông tin tài khoản"
 
@@ -168,6 +170,8 @@ class UserEditView(_AccountFormView):
 
 
 class RoleAssignView(_AccountFormView):
+    """Give the account a role (its own page, for a form with errors; the user page posts here too)."""
+
     form_class = RoleAssignForm
     title = "Phân quyền"
     success_message = "Đã phân quyền."
@@ -183,6 +187,8 @@ class RoleAssignView(_AccountFormView):
 
 
 class RoleEndView(_AccountFormView):
+    """End one of the account's roles on a date (kept as history)."""
+
     form_class = RoleEndForm
     title = "Kết thúc vai trò"
     submit_label = "Kết thúc vai trò"
@@ -191,7 +197,7 @@ class RoleEndView(_AccountFormView):
 
     def load(self, pk: int, assignment_pk: int, **kwargs) -> None:
         super().load(pk)
-        self.assignment = selectors.assignment_for_admin(self.request.user, self.account, assignment_pk)
+        self.assignment = selectors.assignment_of(self.account, assignment_pk)
         if not policies.can_end_role(self.request.user, self.assignment):
             raise Http404
 
