@@ -7,3 +7,13 @@ class AccountsConfig(AppConfig):
     name = "thidua.accounts"
     label = "accounts"
     verbose_name = "Tài khoản và phân quyền"
+
+    def ready(self) -> None:
+        # The audit log's Vietnamese names of this app's events and fields (core's label tables, filled from above).
+        from thidua.core.templatetags.thidua import EVENT_LABELS, FIELD_LABELS
+
+        from .users.audit_labels import EVENTS, FIELDS
+
+        EVENT_LABELS.update(EVENTS)
+        for key, label in FIELDS.items():
+            FIELD_LABELS.setdefault(key, label)

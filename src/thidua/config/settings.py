@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.core.middleware.CurrentActorMiddleware",
     "axes.middleware.AxesMiddleware",
+    "thidua.accounts.middleware.ForcePasswordChangeMiddleware",  # a temporary password is changed before anything
 ]
 
 ROOT_URLCONF = "thidua.config.urls"
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "thidua.core.context_processors.thidua",
+                "thidua.accounts.context_processors.accounts",
             ],
         },
     },
@@ -166,10 +168,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Django's checks with Vietnamese messages (the vi catalogue misses Django 5.2's "too short" text).
+    {"NAME": "thidua.accounts.validators.UserAttributeSimilarityValidator"},
+    {"NAME": "thidua.accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "thidua.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "thidua.accounts.validators.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

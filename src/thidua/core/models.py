@@ -19,6 +19,11 @@ class User(AbstractUser):
     """A person who logs in. What they may see comes from their role assignments, never from the user row."""
 
     full_name = models.CharField("họ và tên", max_length=120, blank=True)
+    must_change_password = models.BooleanField(
+        "phải đổi mật khẩu",
+        default=False,
+        help_text="Mật khẩu tạm thời (do quản trị viên đặt): người dùng phải đổi ngay khi đăng nhập.",
+    )
 
     class Meta:
         verbose_name = "người dùng"
