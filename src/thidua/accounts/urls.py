@@ -1,3 +1,7 @@
 """URLs of the accounts app: each slice's patterns are included here under /tai-khoan/."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns: list = [
+    path("", include("thidua.accounts.twofactor.urls")),
+]

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",  # second factor (accounts/twofactor): TOTP devices and one-time recovery codes
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "thidua.core",
     "thidua.org",
     "thidua.accounts",
@@ -70,13 +73,25 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor (django-otp)
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.core.middleware.CurrentActorMiddleware",
     "axes.middleware.AxesMiddleware",
+    # After the forced password change (accounts/users), before any page: a signed-in user who owes a second factor
+    # reaches only the code page, the enrollment pages and sign-out.
+    "thidua.accounts.twofactor.middleware.SecondFactorMiddleware",
 ]
+
+# Two-factor sign-in (accounts/twofactor): on by default, administrators and the roles that sign or approve must
+# enrol a TOTP app and enter a code after their password; THIDUA_2FA_REQUIRED=0 makes it optional for everyone
+# (a user who enrolled is still asked for a code). Issuer shown in the authenticator app.
+THIDUA_2FA_REQUIRED = os.environ.get("THIDUA_2FA_REQUIRED", "1") == "1"
+OTP_TOTP_ISSUER = os.environ.get("THIDUA_2FA_ISSUER", "Thidua")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 ROOT_URLCONF = "thidua.config.urls"
 WSGI_APPLICATION = "thidua.config.wsgi.application"
