@@ -42,7 +42,8 @@ def test_enrol_creates_a_confirmed_device_and_ten_recovery_codes_audited(users):
     assert all(len(code) == 9 and code[4] == "-" for code in codes)
     assert StaticToken.objects.filter(device__user=users.officer).count() == 10
     event = _events("enroll").get()
-    assert (event.actor, event.target_id, event.unit) == (users.officer, str(users.officer.pk), users.officer.role_assignments.get().unit)
+    unit = users.officer.role_assignments.get().unit
+    assert (event.actor, event.target_id, event.unit) == (users.officer, str(users.officer.pk), unit)
 
 
 def test_enrolling_again_replaces_the_old_device_and_codes(users):
@@ -133,8 +134,8 @@ def test_disable_only_when_not_required(users):
 
 @pytest.mark.two_factor
 def test_required_roles_are_admin_office_commander_and_superusers(tree, users):
-    assert policies.REQUIRED_ROLES == {Role.ADMIN, Role.OFFICE, Role.COMMANDER}
     expected = {Role.ADMIN: True, Role.OFFICE: True, Role.COMMANDER: True}
+    assert set(expected) == policies.REQUIRED_ROLES
     for role in Role:
         user = make_user(f"u_{role}", role, tree.tc)
         assert policies.is_second_factor_required(user) is expected.get(role, False), role

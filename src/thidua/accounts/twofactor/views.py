@@ -126,7 +126,7 @@ def codes_download(request):
 
 @login_required
 def security(request):
-    """"Bảo mật tài khoản": the user's second factor, with enrol / new recovery codes / turn off."""
+    """The "Bảo mật tài khoản" page: the user's second factor, with enrol / new recovery codes / turn off."""
     status = second_factor_status(request.user)
     context = {"status": status, "can_disable": status.enrolled and can_disable_second_factor(request.user)}
     return render(request, "accounts/twofactor/security.html", context)
