@@ -44,7 +44,9 @@ def test_enrol_then_sign_in_with_a_code_and_with_a_recovery_code(page, demo, tmp
     key = hexlify(b32decode(secret)).decode()
     page.get_by_label("Mã 6 chữ số trong ứng dụng").fill("000")
     page.get_by_role("button", name="Xác nhận và bật").click()
-    expect(page.locator(".invalid-feedback")).to_have_text("Hãy nhập mã gồm 6 chữ số đang hiện trong ứng dụng xác thực.")
+    expect(page.locator(".invalid-feedback")).to_have_text(
+        "Hãy nhập mã gồm 6 chữ số đang hiện trong ứng dụng xác thực."
+    )
     page.get_by_label("Mã 6 chữ số trong ứng dụng").fill(app_code(key))
     page.get_by_role("button", name="Xác nhận và bật").click()
 

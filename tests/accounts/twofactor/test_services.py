@@ -4,9 +4,11 @@ off, and the administrator's scoped reset."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -173,3 +175,14 @@ def test_reset_is_scoped_to_the_administrators_subtree(tree, users):
     services.user_second_factor_reset(actor=users.superuser, user=users.superuser)
     assert not TOTPDevice.objects.exists()
     assert _events("reset").count() == 4
+
+
+def test_the_operator_resets_from_the_shell(users):
+    enrol(users.admin)
+    out = io.StringIO()
+    call_command("reset_second_factor", "admin", stdout=out)
+    assert "Đã đặt lại xác thực hai lớp của «admin» (xoá 2 thiết bị)." in out.getvalue()
+    assert not TOTPDevice.objects.filter(user=users.admin).exists()
+    assert _events("reset").get().actor_name == "hệ thống"
+    with pytest.raises(CommandError, match="Không có tài khoản «khong_co»."):
+        call_command("reset_second_factor", "khong_co")
