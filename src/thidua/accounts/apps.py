@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
     name = "thidua.accounts"
     label = "accounts"
     verbose_name = "Tài khoản và phân quyền"
+
+    def ready(self):
+        from .twofactor import signals  # noqa: F401 - connects the sign-in receiver

@@ -113,3 +113,11 @@ def test_api_tokens_are_not_affected_and_the_session_does_not_ride_along(client,
     assert bogus.status_code == 401
     client.logout()
     assert client.get("/api/v1/units", headers={"Authorization": f"Bearer {raw}"}).status_code == 200
+
+
+def test_a_session_from_before_the_upgrade_works_out_its_step_on_its_first_request(client, users):
+    _signed_in(client, users.admin)
+    session = client.session
+    del session["thidua_2fa"]  # signed in before this code was deployed
+    session.save()
+    assert client.get("/").url.startswith(ENROL)

@@ -25,16 +25,23 @@ TARGET = {VERIFY: "twofactor_verify", ENROLL: "twofactor_enroll"}
 API_PREFIX = "/api/"
 
 
+def remember_step(request, user) -> str:
+    """Work out what ``user``'s session owes and keep it in the session (at sign-in: see :mod:`.signals`)."""
+    step = pending_step(user)
+    request.session[SESSION_KEY] = {"user": user.pk, "step": step}
+    return step
+
+
 def session_step(request) -> str:
-    """What this request's session still owes ("" when nothing): worked out once per sign-in and kept in the session
-    (no query on later requests); a verified session owes nothing."""
+    """What this request's session still owes ("" when nothing): worked out at sign-in and kept in the session (no
+    query on later requests; a session older than this code works it out on its first request); a verified session
+    owes nothing."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or user.is_verified():
         return ""
     state = request.session.get(SESSION_KEY)
     if not isinstance(state, dict) or state.get("user") != user.pk:
-        state = {"user": user.pk, "step": pending_step(user)}
-        request.session[SESSION_KEY] = state
+        return remember_step(request, user)
     return state["step"]
 
 
