@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from thidua.core.views import apply_service_errors
 
@@ -52,7 +53,7 @@ def verify(request):
         else:
             django_otp.login(request, device)
             set_session_step(request, VERIFY)  # verified now; owes a code again if the device is reset
-            if device.persistent_id.startswith("otp_static"):
+            if isinstance(device, StaticDevice):
                 left = device.token_set.count()
                 messages.warning(request, f"Bạn đã dùng một mã khôi phục; còn {left} mã. Hãy tạo mã mới khi cần.")
             return redirect(_next_url(request))
