@@ -121,3 +121,11 @@ def test_a_session_from_before_the_upgrade_works_out_its_step_on_its_first_reque
     del session["thidua_2fa"]  # signed in before this code was deployed
     session.save()
     assert client.get("/").url.startswith(ENROL)
+
+
+def test_an_htmx_request_is_sent_to_the_code_page_by_htmx(client, users):
+    enrol(users.admin)
+    _signed_in(client, users.admin)
+    response = client.get(reverse("person_list"), headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == VERIFY
