@@ -28,6 +28,14 @@ def fast_hasher(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def second_factor_optional(request, settings):
+    """Tests sign users in with ``client.force_login`` or a password form alone: the second factor is not enforced
+    (``THIDUA_2FA_REQUIRED=False``) unless the test is marked ``two_factor`` (then it is, whatever the environment
+    says). The live server of the browser tests runs in this process, so it sees the same setting."""
+    settings.THIDUA_2FA_REQUIRED = "two_factor" in request.keywords
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files go to a per-test temporary directory, never into the project's data folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

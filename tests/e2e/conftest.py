@@ -6,6 +6,8 @@ server, with the demo data loaded.
   for the ORM calls the tests make (``DJANGO_ALLOW_ASYNC_UNSAFE``, set below before any test runs).
 * The ``page`` fixture watches the console and the network: a Content-Security-Policy violation, a JavaScript error,
   a request to any host other than the live server, or a failed request fails the test at teardown.
+* The live server is a thread of the test process: the settings of ``tests/conftest.py`` apply to it, so the second
+  factor is optional (``THIDUA_2FA_REQUIRED=False``) unless a test is marked ``two_factor``.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản và phân quyền"
 
     def ready(self) -> None:
+        from .twofactor import signals  # noqa: F401 - connects the sign-in receiver
+
         # The audit log's Vietnamese names of this app's events and fields (core's label tables, filled from above).
         from thidua.core.templatetags.thidua import EVENT_LABELS, FIELD_LABELS
 

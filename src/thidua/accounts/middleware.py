@@ -5,12 +5,22 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve
 
-# Paths a user with a temporary password may still open besides the password page, signing out and static files.
-# Another slice whose pages come before the password change in the sign-in flow (the second factor's verification
-# step) appends its prefix here from its AppConfig.ready or module import.
-EXEMPT_PREFIXES: list[str] = []
+# URL names a user with a temporary password may still open: the password page, signing out, and the pages of the
+# second factor (accounts/twofactor), which come before the password change — a session that owes a code proves it
+# first, so a leaked temporary password alone changes nothing.
+EXEMPT_URL_NAMES = frozenset(
+    {
+        "password_change",
+        "password_change_done",
+        "logout",
+        "twofactor_verify",
+        "twofactor_enroll",
+        "twofactor_codes",
+        "twofactor_codes_download",
+    }
+)
 API_PREFIX = "/api/"
 MESSAGE = "Bạn đang dùng mật khẩu tạm thời: hãy đổi mật khẩu trước khi tiếp tục."
 
@@ -31,7 +41,14 @@ class ForcePasswordChangeMiddleware:
         if user is not None and user.is_authenticated and getattr(user, "must_change_password", False):
             if request.path.startswith(API_PREFIX):
                 return JsonResponse({"detail": MESSAGE}, status=403)
-            allowed = (reverse("password_change"), reverse("logout"), settings.STATIC_URL, *EXEMPT_PREFIXES)
-            if not request.path.startswith(allowed):
+            if not (request.path.startswith(settings.STATIC_URL) or _url_name(request) in EXEMPT_URL_NAMES):
                 return redirect("password_change")
         return self.get_response(request)
+
+
+def _url_name(request) -> str:
+    """The URL name of the requested path ("" when it resolves to nothing)."""
+    try:
+        return resolve(request.path_info).url_name or ""
+    except Resolver404:
+        return ""

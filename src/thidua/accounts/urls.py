@@ -4,4 +4,5 @@ from django.urls import include, path
 
 urlpatterns: list = [
     path("", include("thidua.accounts.users.urls")),
+    path("", include("thidua.accounts.twofactor.urls")),
 ]

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",  # second factor (accounts/twofactor): TOTP devices and one-time recovery codes
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "thidua.core",
     "thidua.org",
     "thidua.accounts",
@@ -89,14 +92,26 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor (django-otp)
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.core.middleware.CurrentActorMiddleware",
     "axes.middleware.AxesMiddleware",
-    "thidua.accounts.middleware.ForcePasswordChangeMiddleware",  # a temporary password is changed before anything
+    # A temporary password is changed before anything else — except the second factor's pages, which come first.
+    "thidua.accounts.middleware.ForcePasswordChangeMiddleware",
+    # A signed-in user who owes a second factor reaches only the code page, the enrollment pages and sign-out.
+    "thidua.accounts.twofactor.middleware.SecondFactorMiddleware",
 ]
+
+# Two-factor sign-in (accounts/twofactor): on by default, administrators and the roles that sign or approve must
+# enrol a TOTP app and enter a code after their password; THIDUA_2FA_REQUIRED=0 makes it optional for everyone
+# (a user who enrolled is still asked for a code). Issuer shown in the authenticator app.
+THIDUA_2FA_REQUIRED = os.environ.get("THIDUA_2FA_REQUIRED", "1") == "1"
+OTP_TOTP_ISSUER = os.environ.get("THIDUA_2FA_ISSUER", "Thidua")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 ROOT_URLCONF = "thidua.config.urls"
 WSGI_APPLICATION = "thidua.config.wsgi.application"

@@ -91,8 +91,6 @@ def user_detail(request, pk: int):
         "roles": roles,
         "assign_form": RoleAssignForm(actor=request.user),
         "can_deactivate": policies.can_deactivate_user(request.user, user),
-        # Panels other slices add to this page (the second factor's reset button goes here).
-        "extra_panels": [],
     }
     return render(request, "accounts/users/detail.html", context)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from thidua.accounts.twofactor.policies import is_second_factor_required
 from thidua.core import vn
+from thidua.core.models import User
 from thidua.demo.emulation.conferences import load_conferences
 from thidua.demo.emulation.movements import load_movements
 from thidua.demo.org.load import DemoRefused, load
@@ -43,3 +45,13 @@ class Command(BaseCommand):
             if i == 0:
                 self.stdout.write(line)
         self.stdout.write(line)
+        self._second_factor_note([row[0] for row in result.users])
+
+    def _second_factor_note(self, usernames: list[str]) -> None:
+        """Say which demo logins will be asked to enrol an authenticator app at their first sign-in."""
+        required = [u.username for u in User.objects.filter(username__in=usernames) if is_second_factor_required(u)]
+        if required:
+            self.stdout.write(
+                f"Xác thực hai lớp bắt buộc với: {', '.join(sorted(required))} — lần đăng nhập đầu, quét mã QR bằng "
+                "một ứng dụng xác thực (TOTP). Chỉ xem thử: chạy với THIDUA_2FA_REQUIRED=0."
+            )
