@@ -99,3 +99,9 @@ def subtree_names(unit) -> set[str]:
     from .models import OrgUnit
 
     return set(OrgUnit.objects.filter(path__startswith=unit.path).values_list("name", flat=True))
+
+
+def unit_label(unit) -> str:
+    """The label to print for ``unit`` (a unit or None): what tables, exports, documents and the ``unit_label``
+    template filter show. Reads the stored column only — no query — when the unit came with its row."""
+    return str(unit) if unit is not None else ""

@@ -71,7 +71,7 @@ def sheet_ranking(sheet: CriteriaSheet) -> list[RankRow]:
     totals = dict(
         latest_scores(sheet).order_by().values("unit_id").annotate(total=Sum(signed)).values_list("unit_id", "total")
     )
-    units = sheet.group.members.values_list("id", "name")
+    units = sheet.group.members.values_list("id", "label")
     return ranked((Decimal(totals.get(uid) or 0).quantize(CENT), name, uid) for uid, name in units)
 
 
