@@ -3,7 +3,7 @@ ranking."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Sum, When
@@ -36,7 +36,7 @@ class RankRow:
     unit_id: int
     unit_name: str
     total: Decimal
-    unit_label: str = ""  # "Phòng Kế hoạch — Nhà máy Z111" (org/labels.py), for tables and the API
+    unit_label: str = field(default="", compare=False)  # "Phòng Kế hoạch — Nhà máy Z111" (org/labels.py)
 
 
 def latest_scores(sheet: CriteriaSheet):
