@@ -194,6 +194,7 @@ def unit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit, occurred_on: dt.date
         clear_scope_cache(actor)  # paths changed: scopes computed earlier in this request are stale
     unit.refresh_from_db()
     labels.refresh_labels(labels.subtree_names(unit))  # the subtree has new ancestors
+    unit.refresh_from_db(fields=["label"])
     OrgUnit.objects.filter(pk=unit.pk).update(version=F("version") + 1)
     OrgUnitEvent.objects.create(
         unit=unit,
