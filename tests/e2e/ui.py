@@ -23,8 +23,9 @@ def choose(select, text: str) -> None:
     ``select`` may be the search box of a searchable unit picker (its label points there): the choice is made on the
     select behind it. Waits for that option first: right after a click the next page may still be loading, and
     reading the options at once would find none."""
-    if select.evaluate("el => el.tagName") != "SELECT":
-        select = select.page.locator("#" + select.get_attribute("id").removesuffix("-ts-control"))
+    first = select.first  # a searchable picker's label names its search box and its list box
+    if first.evaluate("el => el.tagName") != "SELECT":
+        select = select.page.locator("#" + first.get_attribute("id").removesuffix("-ts-control"))
     pattern = re.compile(rf"^\s*{re.escape(text)}(\s+—\s+.*)?\s*$")
     wanted = select.locator("option").filter(has_text=pattern)
     expect(wanted.first).to_be_attached()
