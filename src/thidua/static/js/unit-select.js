@@ -75,6 +75,9 @@
         score: score,
         sortField: [{ field: "$score" }, { field: "$order" }],
         maxOptions: null,
+        // Filter on every keystroke: with the default 300 ms delay, Enter pressed right after typing picked the
+        // first unit of the unfiltered list.
+        refreshThrottle: 0,
         allowEmptyOption: true,
         hidePlaceholder: false,
         render: {
