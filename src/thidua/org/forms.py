@@ -74,10 +74,10 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    """A person picker showing the name and unit."""
+    """A person picker showing the name and the unit's name (the short one: the name already sets people apart)."""
 
     def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} — {obj.unit}"
+        return f"{obj.full_name} — {obj.unit.short}"
 
 
 def rank_choices() -> list[tuple[str, str]]:

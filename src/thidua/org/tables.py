@@ -134,11 +134,11 @@ class UnitTable(BaseTable):
         empty_text = "Không có đơn vị nào phù hợp."
 
     def render_name(self, record, value):
-        """In tree order the indentation gives each unit its parent; sorted otherwise, the label does."""
-        if self.order_by:
-            return format_html('<a href="{}">{}</a>', reverse("unit_detail", args=[record.pk]), unit_label(record))
-        indent = "\u2003" * max(0, record.depth - 1)
-        return format_html('{}<a href="{}">{}</a>', indent, reverse("unit_detail", args=[record.pk]), value)
+        """The unit's label (a filtered list may hold several "Phòng Kế hoạch"), indented by depth in tree order."""
+        indent = "\u2003" * max(0, record.depth - 1) if not self.order_by else ""
+        return format_html(
+            '{}<a href="{}">{}</a>', indent, reverse("unit_detail", args=[record.pk]), unit_label(record)
+        )
 
     def excel_name(self, record):
         return unit_label(record)
