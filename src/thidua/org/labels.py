@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 SEPARATOR = " — "
+MAX_LENGTH = 600  # OrgUnit.label's column; a deeper path is cut with "…"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def compute_labels(rows: Iterable[UnitRow], names_by_path: dict[str, str], stepl
             still = []
             for pk, chain in pending:
                 if counts[tuple(chain[:size])] == 1 or size >= len(chain):
-                    labels[pk] = SEPARATOR.join(chain[:size])
+                    label = SEPARATOR.join(chain[:size])
+                    labels[pk] = label if len(label) <= MAX_LENGTH else label[: MAX_LENGTH - 1] + "…"
                 else:
                     still.append((pk, chain))
             pending = still

@@ -6,6 +6,7 @@ Kết quả, Đủ điều kiện từ, Lý do, Căn cứ)."""
 from __future__ import annotations
 
 from thidua.core.lists import table_xlsx
+from thidua.org.labels import unit_label
 
 from .tables import CandidateTable
 
@@ -19,7 +20,7 @@ HEADERS = [("STT", 6)] + [
 
 def candidates_title(year: int, unit) -> str:
     """The workbook's title row."""
-    return f"DANH SÁCH XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {year} — {unit.name.upper()}"
+    return f"DANH SÁCH XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {year} — {unit_label(unit).upper()}"
 
 
 def run_note(run) -> str:
