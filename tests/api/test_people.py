@@ -53,7 +53,12 @@ def test_search_without_diacritics_finds_person_with_fields(as_user, users, peop
     assert item["full_name"] == "Nguyễn Việt Hùng"
     assert item["rank"] == "thieu_tuong"
     assert item["rank_label"] == "Thiếu tướng"
-    assert item["unit"] == {"id": tree.tc.pk, "name": tree.tc.name, "short_name": "Tổng cục CNQP"}
+    assert item["unit"] == {
+        "id": tree.tc.pk,
+        "name": tree.tc.name,
+        "short_name": "Tổng cục CNQP",
+        "label": "Tổng cục Công nghiệp quốc phòng — Bộ Quốc phòng",
+    }
     assert item["date_of_birth"] == "1965-05-10"
     assert item["category"] == "si_quan"
 

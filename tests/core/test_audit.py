@@ -218,9 +218,10 @@ def test_request_id_is_recorded(tree):
     finally:
         clear_request_id()
     assert rid == "req-42"
-    assert AuditEvent.objects.get(event_type="unit.create", target_repr="Phân xưởng A3").request_id == "req-42"
+    event = AuditEvent.objects.get(event_type="unit.create", target_repr="Phân xưởng A3 — Nhà máy Z111")
+    assert event.request_id == "req-42"
     services.unit_create(actor=None, parent=tree.nm, name="Phân xưởng A4")
-    assert AuditEvent.objects.get(target_repr="Phân xưởng A4").request_id == ""
+    assert AuditEvent.objects.get(target_repr="Phân xưởng A4 — Nhà máy Z111").request_id == ""
 
 
 def test_bad_incoming_request_id_is_replaced():

@@ -64,7 +64,9 @@ def test_audit_trail_filters_sorts_exports_and_prints(client, users, tree, peopl
     assert column(headers, data, "Sự kiện") == ["Sửa thông tin đơn vị"]
     assert "TC-01" in column(headers, data, "Chi tiết")[0]
     assert isinstance(column(headers, data, "Thời điểm")[0], dt.datetime)  # a real Excel date-time
-    content = assert_print_view(client.get(url, {"print": "1"}), "Nhật ký thay đổi: Tổng cục CNQP")
+    content = assert_print_view(
+        client.get(url, {"print": "1"}), "Nhật ký thay đổi: Tổng cục Công nghiệp quốc phòng — Bộ Quốc phòng"
+    )
     assert "Sửa thông tin đơn vị" in content
 
 

@@ -116,7 +116,7 @@ def _record(page) -> None:
     expect(items).to_have_count(4)
     expect(items.nth(0)).to_contain_text("Quán triệt: Quán triệt Chỉ thị thi đua năm 2021")
     expect(items.nth(1)).to_contain_text("Báo cáo trung tâm: Báo cáo tổng kết thi đua năm 2020 của Khối 2")
-    expect(items.nth(1)).to_contain_text("Lê Mai Hậu (Ban Quản lý Dự án I)")
+    expect(items.nth(1)).to_contain_text("Lê Mai Hậu (Ban Quản lý Dự án I — Tổng cục Công nghiệp quốc phòng)")
     expect(items.nth(2)).to_contain_text("Giải quyết 58 đơn thư.")
     expect(items.nth(3)).to_contain_text("Kết luận: Kết luận hội nghị — Nguyễn Việt Hùng")
 

@@ -94,7 +94,7 @@ def _expect_rank(row, rank: str, unit: str, total: str) -> None:
     """A ranking line reads: rank, unit, …, total."""
     cells = row.locator("td")
     expect(cells.first).to_have_text(rank)
-    expect(cells.nth(1)).to_have_text(unit)
+    expect(cells.nth(1)).to_have_text(re.compile(rf"^{re.escape(unit)}( — .+)?$"))  # the unit's label: name — parent
     expect(cells.last).to_have_text(total)
 
 

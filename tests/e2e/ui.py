@@ -16,15 +16,24 @@ def field(page, label: str):
 
 
 def choose(select, text: str) -> None:
-    """Pick the option of ``select`` whose visible text is ``text`` (the tree indentation of unit pickers ignored).
+    """Pick the option of ``select`` whose visible text is ``text`` (the tree indentation of unit pickers ignored;
+    a unit may be named without the parent part of its label, "Nhà máy Z111" for "Nhà máy Z111 — Tổng cục …", when
+    that is unambiguous).
 
-    Waits for that option first: right after a click the next page may still be loading, and reading the options at
-    once would find none."""
-    wanted = select.locator("option").filter(has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
-    expect(wanted).to_have_count(1)
+    ``select`` may be the search box of a searchable unit picker (its label points there): the choice is made on the
+    select behind it. Waits for that option first: right after a click the next page may still be loading, and
+    reading the options at once would find none."""
+    first = select.first  # a searchable picker's label names its search box and its list box
+    if first.evaluate("el => el.tagName") != "SELECT":
+        select = select.page.locator("#" + first.get_attribute("id").removesuffix("-ts-control"))
+    pattern = re.compile(rf"^\s*{re.escape(text)}(\s+—\s+.*)?\s*$")
+    wanted = select.locator("option").filter(has_text=pattern)
+    expect(wanted.first).to_be_attached()
     labels = [label.strip() for label in select.locator("option").all_text_contents()]
-    assert labels.count(text) == 1, f"«{text}» is not exactly once among the options: {labels[:20]}"
-    select.select_option(index=labels.index(text))
+    exact = [i for i, label in enumerate(labels) if label == text]
+    matches = exact or [i for i, label in enumerate(labels) if pattern.match(label)]
+    assert len(matches) == 1, f"«{text}» is not exactly once among the options: {labels[:20]}"
+    select.select_option(index=matches[0], force=True)
 
 
 def accept_confirmations(page) -> None:

@@ -120,7 +120,7 @@ def test_minutes_in_word_form(documents):
     assert "- Đại tá Lê Mai Hậu, Trưởng phòng Tài chính Tổng cục CNQP (Báo cáo trung tâm)." in body
     assert (
         "1. Báo cáo trung tâm: Báo cáo tổng kết phong trào thi đua Quyết thắng năm 2020 của Khối 2, "
-        "do đồng chí Đại tá Lê Mai Hậu (Ban Quản lý Dự án I) trình bày." in body
+        "do đồng chí Đại tá Lê Mai Hậu (Ban Quản lý Dự án I — Tổng cục Công nghiệp quốc phòng) trình bày." in body
     )
     assert body[-1] == "Cuộc họp (hội nghị, hội thảo) kết thúc vào … giờ …, ngày 28 tháng 10 năm 2020./."
     secretary, chair = doc.tables[-1].rows[0].cells

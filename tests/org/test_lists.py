@@ -62,7 +62,7 @@ def test_people_export_has_exactly_the_filtered_rows_in_order(officer, tree, cro
     assert headers == ["STT", "Họ và tên", "Cấp bậc", "Chức vụ hiện tại", "Đơn vị", "Năm sinh"]
     nm_people = ["Hồ Minh Anh", "Phạm Thị Ánh", "Vũ Văn Dũng", "Lê Văn Đức", "Trần Thị Hoà"]
     assert column(headers, rows, "Họ và tên") == nm_people[::-1]
-    assert column(headers, rows, "Đơn vị") == ["Nhà máy Z111"] * 5
+    assert column(headers, rows, "Đơn vị") == ["Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng"] * 5
     assert column(headers, rows, "Năm sinh")[0] == 1988  # a number, not text
     assert "Kỹ sư" in column(headers, rows, "Chức vụ hiện tại")
     assert column(headers, rows, "STT") == [1, 2, 3, 4, 5]
@@ -87,7 +87,7 @@ def test_people_export_never_writes_a_formula(officer, tree, people):
 def test_people_print_view(officer, tree, crowd):
     response = officer.get(reverse("person_list"), {"unit": tree.nm.pk, "rank": "", "print": "1"})
     content = assert_print_view(response, "Cán bộ, quân nhân")
-    assert "Đơn vị: <strong>Nhà máy Z111</strong>" in content
+    assert "Đơn vị: <strong>Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng</strong>" in content
     assert "Nguyễn Việt Hùng" not in content and "Trần Thị Hoà" in content
     assert "Tổng số: 5 dòng" in content
 
@@ -125,7 +125,12 @@ def test_unit_list_filters_sorts_exports_and_prints(officer, tree, people, djang
     assert "Nhà máy Z111" in content and "Tổng cục Chính trị" not in content  # out of scope
     # Tree order by default; by name, Vietnamese order: "Cục" < "Nhà" < "Tổng".
     content = officer.get(reverse("unit_list"), {"sap_xep": "name"}).content.decode()
-    names = ["Cục Chính trị", "Nhà máy Z111", "Tổng cục Công nghiệp quốc phòng"]
+    # sorted, a row no longer sits under its parent: it shows the unit's label (name — parent)
+    names = [
+        "Cục Chính trị — Tổng cục Công nghiệp quốc phòng",
+        "Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng",
+        "Tổng cục Công nghiệp quốc phòng — Bộ Quốc phòng",
+    ]
     assert names_in(content, names) == names
     content = officer.get(reverse("unit_list"), {"kind": "nha_may"}).content.decode()
     rows = content[content.index("<tbody") :]

@@ -624,7 +624,7 @@ def test_handover_form(officer, tree, people, group):
     assert handover.to_unit_id == tree.nm.pk and handover.to_person_id == people.worker.pk
     content = body(officer.get(reverse("group_detail", args=[group.pk])))
     assert "ngày 07 tháng 6 năm 2018" in content
-    assert "Cục Chính trị → Nhà máy Z111" in content
+    assert "Cục Chính trị — Tổng cục Công nghiệp quốc phòng → Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng" in content
     assert "Hà Nội" in content and "Trần Thị Hoà tiếp nhận" in content
 
 

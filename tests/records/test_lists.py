@@ -46,4 +46,7 @@ def test_award_records_list(client, users, tree, records, django_assert_max_num_
     assert column(headers, data, "Số quyết định")[0] == "=CMD|1"  # text, never a formula
     assert b"<f>" not in response.content
     content = assert_print_view(client.get(url, {"unit": tree.nm.pk, "print": "1"}), "Danh hiệu, khen thưởng đã nhận")
-    assert "Đơn vị: <strong>Nhà máy Z111</strong>" in content and "Nguyễn Việt Hùng" not in content
+    assert (
+        "Đơn vị: <strong>Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng</strong>" in content
+        and "Nguyễn Việt Hùng" not in content
+    )

@@ -140,10 +140,10 @@ class JobTable(BaseTable):
         return f"{value}%"
 
     def render_unit(self, record):
-        return record.unit.name
+        return str(record.unit)
 
     def excel_unit(self, record):
-        return record.unit.name if record.unit_id else ""
+        return str(record.unit) if record.unit_id else ""
 
     def excel_created_by(self, record):
         return str(record.created_by) if record.created_by_id else "hệ thống"

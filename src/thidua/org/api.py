@@ -109,7 +109,9 @@ def unit_list(request, q: str = "", parent: int | None = None):
 @router.get("/units/tree", response={200: list[UnitTreeNode], **READ_ERRORS}, tags=["Đơn vị"], summary="Cây đơn vị")
 def unit_tree(request):
     """The caller's visible units as a nested tree: ``{id, name, short_name, kind, children: [...]}``."""
-    units = OrgUnit.objects.visible_to(request.auth, Action.VIEW).values("id", "path", "name", "short_name", "kind")
+    units = OrgUnit.objects.visible_to(request.auth, Action.VIEW).values(
+        "id", "path", "name", "short_name", "label", "kind"
+    )
     step = OrgUnit.steplen
     nodes: dict[str, dict] = {}
     roots: list[dict] = []
@@ -118,6 +120,7 @@ def unit_tree(request):
             "id": unit["id"],
             "name": unit["name"],
             "short_name": unit["short_name"],
+            "label": unit["label"] or unit["short_name"] or unit["name"],
             "kind": unit["kind"],
             "children": [],
         }

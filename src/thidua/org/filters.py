@@ -15,12 +15,13 @@ from thidua.core.filters import BaseFilterSet
 
 from . import selectors
 from .choices import Category, GroupKind, Rank, UnitKind
+from .forms import UnitSelect, tree_option_label
 from .models import EmulationGroup, OrgUnit, Person
 
 
 def _unit_choices(units) -> list[tuple[int, str]]:
-    """Units in tree order, indented by depth with em spaces (the select shows the tree)."""
-    return [(u.pk, "\u2003" * max(0, u.depth - 1) + u.name) for u in units]
+    """Units in tree order: their unambiguous labels, indented by depth (the select shows the tree)."""
+    return [(u.pk, tree_option_label(u)) for u in units]
 
 
 class ScopedUnitFilterSet(BaseFilterSet):
@@ -32,6 +33,7 @@ class ScopedUnitFilterSet(BaseFilterSet):
         self.units = list(units) if units is not None else list(selectors.units_for_select(user, Action.VIEW))
         self._by_pk = {u.pk: u for u in self.units}
         field = self.form.fields["unit"]
+        field.widget = UnitSelect(attrs=field.widget.attrs)
         field.choices = [("", "Tất cả đơn vị"), *_unit_choices(self.units)]
 
     @property

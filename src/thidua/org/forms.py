@@ -7,33 +7,77 @@ import datetime as dt
 
 from django import forms
 
+from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
 
 from . import selectors
 from .choices import Category, Gender, GroupKind, GroupRole, PositionKind, Rank, UnitKind
+from .labels import unit_label
 from .models import OrgUnit, Person, ServicePeriod
+
+INDENT = "\u2003"  # an em space per level below the root: the plain select shows the tree
+
+
+def tree_option_label(unit: OrgUnit) -> str:
+    """A unit as a select option: its unambiguous label, indented by its depth in the tree."""
+    return INDENT * max(0, unit.depth - 1) + unit_label(unit)
+
+
+class UnitSelectMixin:
+    """Options carry ``data-depth`` and ``data-search`` (the label without diacritics, from core/vn.py), and the
+    select is marked ``data-unit-select``: static/js/unit-select.js turns it into a searchable tree (Tom Select)
+    where "ke hoach z111" finds "Phòng Kế hoạch — Nhà máy Z111". The indentation of the option text (em spaces, for
+    the plain select) is moved to ``data-depth``."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-unit-select": "", **(attrs or {})}, choices)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        text = str(label)
+        shown = text.lstrip(INDENT)
+        if value not in (None, ""):
+            option["attrs"]["data-depth"] = str(len(text) - len(shown) + 1)
+            option["attrs"]["data-search"] = vn.search_key(shown)
+        return option
+
+
+class UnitSelect(UnitSelectMixin, forms.Select):
+    """A searchable unit select (see :class:`UnitSelectMixin`)."""
+
+
+class UnitSelectMultiple(UnitSelectMixin, forms.SelectMultiple):
+    """A searchable multiple unit select: the chosen units as removable chips (see :class:`UnitSelectMixin`)."""
 
 
 class UnitChoiceField(forms.ModelChoiceField):
-    """A unit picker that indents each unit by its depth in the tree."""
+    """A unit picker: unambiguous labels indented by depth, searchable without diacritics."""
+
+    widget = UnitSelect
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", "— Chọn đơn vị —")
+        super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: OrgUnit) -> str:
-        return "\u2003" * max(0, obj.depth - 1) + obj.name
+        return tree_option_label(obj)
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Several units, indented by depth."""
+    """Several units: unambiguous labels indented by depth, searchable without diacritics."""
+
+    widget = UnitSelectMultiple
 
     def label_from_instance(self, obj: OrgUnit) -> str:
-        return "\u2003" * max(0, obj.depth - 1) + obj.name
+        return tree_option_label(obj)
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    """A person picker showing the name and unit."""
+    """A person picker showing the name and the unit's name (the short one: the name already sets people apart)."""
 
     def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} — {obj.unit}"
+        return f"{obj.full_name} — {obj.unit.short}"
 
 
 def rank_choices() -> list[tuple[str, str]]:

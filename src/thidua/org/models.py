@@ -58,6 +58,14 @@ class OrgUnit(MP_Node, VersionedModel):
         verbose_name="đơn vị kế thừa",
     )
     search_key = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    label = models.CharField(
+        "tên đầy đủ",
+        max_length=600,
+        blank=True,
+        editable=False,
+        default="",
+        help_text="Tên đơn vị kèm đơn vị cấp trên, không trùng với đơn vị khác (xem org/labels.py).",
+    )
 
     node_order_by = None
     objects = OrgUnitManager()
@@ -67,6 +75,14 @@ class OrgUnit(MP_Node, VersionedModel):
         verbose_name_plural = "đơn vị"
 
     def __str__(self) -> str:
+        """The unit's unambiguous label ("Phòng Kế hoạch — Nhà máy Z111", see :mod:`thidua.org.labels`), so every
+        select, list, export and message that prints a unit tells repeated names apart; :attr:`short` where the page
+        already gives the context (the tree, the unit's own page)."""
+        return self.label or self.short
+
+    @property
+    def short(self) -> str:
+        """The name the unit goes by, without its parent: the short name, or the name when there is none."""
         return self.short_name or self.name
 
     @staticmethod

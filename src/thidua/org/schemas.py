@@ -11,6 +11,7 @@ import datetime as dt
 from ninja import Field, Schema
 
 from .choices import Category, Gender, GroupKind, GroupRole, PositionKind, Rank, UnitEventKind, UnitKind
+from .labels import unit_label
 
 
 def _rank_label(code: str) -> str:
@@ -26,6 +27,11 @@ class UnitRef(Schema):
     id: int
     name: str
     short_name: str
+    label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
+
+    @staticmethod
+    def resolve_label(obj) -> str:
+        return unit_label(obj)
 
 
 class PersonRef(Schema):
@@ -58,6 +64,7 @@ class UnitOut(Schema):
     id: int
     name: str
     short_name: str
+    label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     kind: UnitKind
     code: str
     is_enterprise: bool = Field(description="Doanh nghiệp sản xuất, kinh doanh (xét danh hiệu tập thể lao động).")
@@ -71,6 +78,10 @@ class UnitOut(Schema):
     def resolve_parent(obj) -> int | None:
         return getattr(obj, "parent_id", None)
 
+    @staticmethod
+    def resolve_label(obj) -> str:
+        return unit_label(obj)
+
 
 class UnitTreeNode(Schema):
     """A unit with its visible children, recursively."""
@@ -78,6 +89,7 @@ class UnitTreeNode(Schema):
     id: int
     name: str
     short_name: str
+    label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     kind: UnitKind
     children: list[UnitTreeNode] = []
 

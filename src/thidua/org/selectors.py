@@ -153,7 +153,7 @@ def people_page_source(qs: QuerySet, *, searched: bool, prefetch: tuple = ()):
 
 def units_for_select(user, action: str = Action.VIEW) -> QuerySet:
     """Units in scope in tree order, for pickers."""
-    return OrgUnit.objects.visible_to(user, action).only("id", "name", "short_name", "depth", "path")
+    return OrgUnit.objects.visible_to(user, action).only("id", "name", "short_name", "label", "depth", "path")
 
 
 def units_listing(user) -> QuerySet:

@@ -18,6 +18,7 @@ from thidua.core import audit, vn
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import clear_scope_cache, require_change_scope
 
+from . import labels
 from .choices import CATEGORY_RANKS, Category, GroupRole, PositionKind, Rank, UnitEventKind, rank_from_text
 from .models import (
     EmulationGroup,
@@ -96,6 +97,8 @@ def unit_create(
         raise ValidationError({"name": ["Tên đơn vị không được để trống."]})
     unit.full_clean(exclude=["path", "depth", "numchild", "search_key"])
     unit = OrgUnit.objects.add_child(parent, instance=unit) if parent else OrgUnit.objects.add_root(instance=unit)
+    labels.refresh_labels({unit.name})
+    unit.refresh_from_db(fields=["label"])
     if actor is not None:
         clear_scope_cache(actor)  # the new unit falls inside scopes computed earlier in this request
     OrgUnitEvent.objects.create(
@@ -119,7 +122,7 @@ def unit_update(*, actor, unit: OrgUnit, expected_version: int | None, **changes
     for key, value in changes.items():
         setattr(unit, key, vn.nfc(value) if isinstance(value, str) else value)
     _check_period(unit.valid_from, unit.valid_to, "valid_to")
-    unit.full_clean(exclude=["path", "depth", "numchild", "search_key", "successor"])
+    unit.full_clean(exclude=["path", "depth", "numchild", "search_key", "successor", "label"])
     unit = versioned_update(unit, expected_version=expected_version, changes={k: getattr(unit, k) for k in changes})
     b, a = audit.diff(before, audit.snapshot(unit))
     audit.record(actor=actor, event_type="unit.update", target=unit, unit=unit, before=b, after=a)
@@ -147,10 +150,13 @@ def unit_rename(
     if unit.events.filter(kind=UnitEventKind.RENAME, occurred_on__gt=occurred_on).exists():
         raise ValidationError({"occurred_on": ["Đã có lần đổi tên sau ngày này; hãy nhập theo thứ tự thời gian."]})
     old_name = unit.name
+    relabel = labels.subtree_names(unit)
     changes = {"name": new_name, "search_key": vn.search_key(f"{new_name} {new_short_name or unit.short_name}")}
     if new_short_name is not None:
         changes["short_name"] = vn.nfc(new_short_name)
     unit = versioned_update(unit, expected_version=expected_version, changes=changes)
+    labels.refresh_labels(relabel | {unit.name})  # descendants' labels name this unit
+    unit.refresh_from_db(fields=["label"])
     OrgUnitEvent.objects.create(
         unit=unit,
         kind=UnitEventKind.RENAME,
@@ -187,6 +193,8 @@ def unit_move(*, actor, unit: OrgUnit, new_parent: OrgUnit, occurred_on: dt.date
     if actor is not None:
         clear_scope_cache(actor)  # paths changed: scopes computed earlier in this request are stale
     unit.refresh_from_db()
+    labels.refresh_labels(labels.subtree_names(unit))  # the subtree has new ancestors
+    unit.refresh_from_db(fields=["label"])
     OrgUnit.objects.filter(pk=unit.pk).update(version=F("version") + 1)
     OrgUnitEvent.objects.create(
         unit=unit,

@@ -19,6 +19,7 @@ from thidua.core.tables import ORDER_PARAM, BaseTable
 
 from . import selectors
 from .choices import Rank
+from .labels import unit_label
 
 NAME_KEY = "collation"
 RANK_ORDER = Case(
@@ -90,13 +91,15 @@ class PersonTable(BaseTable):
         return selectors.positions_text(record, self.on) or "—"
 
     def render_unit(self, record):
-        return format_html('<a href="{}">{}</a>', reverse("unit_detail", args=[record.unit_id]), record.unit.name)
+        return format_html(
+            '<a href="{}">{}</a>', reverse("unit_detail", args=[record.unit_id]), unit_label(record.unit)
+        )
 
     def render_date_of_birth(self, value):
         return value.year
 
     def excel_unit(self, record):
-        return record.unit.name
+        return unit_label(record.unit)
 
     def excel_date_of_birth(self, record):
         return record.date_of_birth.year if record.date_of_birth else None
@@ -131,11 +134,14 @@ class UnitTable(BaseTable):
         empty_text = "Không có đơn vị nào phù hợp."
 
     def render_name(self, record, value):
+        """The unit's label (a filtered list may hold several "Phòng Kế hoạch"), indented by depth in tree order."""
         indent = "\u2003" * max(0, record.depth - 1) if not self.order_by else ""
-        return format_html('{}<a href="{}">{}</a>', indent, reverse("unit_detail", args=[record.pk]), value)
+        return format_html(
+            '{}<a href="{}">{}</a>', indent, reverse("unit_detail", args=[record.pk]), unit_label(record)
+        )
 
     def excel_name(self, record):
-        return record.name
+        return unit_label(record)
 
     def render_people_count(self, value):
         return vn.format_number(value)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from thidua.core.tables import BaseTable
+from thidua.org.labels import unit_label
 
 
 class AwardRecordTable(BaseTable):
@@ -37,13 +38,15 @@ class AwardRecordTable(BaseTable):
         if record.person_id:
             url = reverse("person_records", args=[record.person_id])
             return format_html('<a href="{}">{}</a>', url, record.person.full_name)
-        return format_html('<a href="{}">{}</a>', reverse("unit_records", args=[record.unit_id]), record.unit.name)
+        return format_html(
+            '<a href="{}">{}</a>', reverse("unit_records", args=[record.unit_id]), unit_label(record.unit)
+        )
 
     def render_where(self, record):
-        return record.person.unit.name if record.person_id else record.unit.name
+        return unit_label(record.person.unit) if record.person_id else unit_label(record.unit)
 
     def excel_subject(self, record):
-        return record.person.full_name if record.person_id else record.unit.name
+        return record.person.full_name if record.person_id else unit_label(record.unit)
 
     def excel_where(self, record):
         return self.render_where(record)

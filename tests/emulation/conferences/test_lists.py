@@ -38,4 +38,7 @@ def test_conference_list_filters_sorts_exports_and_prints(client, users, tree, p
     assert column(headers, data, "Chủ trì") == ["Nguyễn Việt Hùng"]
     assert isinstance(column(headers, data, "Ngày họp")[0], dt.date)
     content = assert_print_view(client.get(url, {"unit": tree.nm.pk, "print": "1"}), "Hội nghị sơ kết, tổng kết")
-    assert "Đơn vị tổ chức: <strong>Nhà máy Z111</strong>" in content and "năm 2020" not in content
+    assert (
+        "Đơn vị tổ chức: <strong>Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng</strong>" in content
+        and "năm 2020" not in content
+    )

@@ -27,13 +27,14 @@ def test_registration_list_filters_sorts_exports_and_prints(users, tree, world, 
         response = client.get(url, {"nam": YEAR, "sap_xep": "unit", "export": "xlsx"})
     headers, data = xlsx_table(response)
     assert headers == ["STT", "Đơn vị", "Cá nhân", "Danh hiệu đăng ký", "Phong trào", "Trạng thái"]
-    assert column(headers, data, "Đơn vị") == ["Cục Chính trị", "Nhà máy Z111"]
+    assert column(headers, data, "Đơn vị") == [str(tree.cuc), str(tree.nm)]  # "Cục Chính trị — Tổng cục …"
     assert column(headers, data, "Phong trào") == [mw.LAUNCHED_NAME, ""]
     assert column(headers, data, "Danh hiệu đăng ký")[0] == world.awards["DVQT"].name
     content = assert_print_view(
         client.get(url, {"nam": YEAR, "unit": tree.nm.pk, "print": "1"}), f"Đăng ký thi đua năm {YEAR}"
     )
-    assert "Đơn vị: <strong>Nhà máy Z111</strong>" in content and "Cục Chính trị" not in content
+    assert "Đơn vị: <strong>Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng</strong>" in content
+    assert "Cục Chính trị" not in content
 
 
 def test_pact_list_filters_exports_and_prints(users, world, django_assert_max_num_queries):

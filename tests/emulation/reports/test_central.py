@@ -103,7 +103,10 @@ def test_unit_figures_carry_their_source_and_comparison(periods, tree):
     assert rows["Tỷ lệ quân số khoẻ"][3:6] == ["99,1%", "98%", "tăng 1,1 điểm %"]
     assert rows["Số lượt người nghe"][6] == f"BC số {reports['cuc'].pk}"
     sources = next(t for t in tables if t[0][:3] == ["TT", "Đơn vị", "Báo cáo"])
-    assert sources[1][1] == "Cục Chính trị" and sources[1][2] == f"BC số {reports['cuc'].pk}"
+    assert (
+        sources[1][1] == "Cục Chính trị — Tổng cục Công nghiệp quốc phòng"
+        and sources[1][2] == f"BC số {reports['cuc'].pk}"
+    )
     assert re.fullmatch(r"\d\d:\d\d \d\d/\d\d/\d{4}", sources[1][3])
 
 
@@ -119,9 +122,10 @@ def test_drafts_and_missing_units_are_not_counted(tree):
     totals = {row[1]: row for row in _totals_table(tables)[1:]}
     assert totals["Số cuộc thanh tra, kiểm tra"][3] == "2"
     assert totals["Số cuộc thanh tra, kiểm tra"][4] == ""  # no previous period
-    assert "Đơn vị chưa nộp báo cáo (không tính vào số liệu tổng hợp): Nhà máy Z111." in [
-        p.text for p in doc.paragraphs
-    ]
+    assert (
+        "Đơn vị chưa nộp báo cáo (không tính vào số liệu tổng hợp): Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng."
+        in [p.text for p in doc.paragraphs]
+    )
 
 
 def test_document_follows_nd30_form(periods):

@@ -72,7 +72,7 @@ def test_submission_list_filters_sorts_exports_and_prints(client, tree, users, d
     assert tree.nm.name not in rows[rows.index("<tbody") :]
     headers, data = xlsx_table(client.get(url, {"tinh_trang": "nop", "export": "xlsx"}))
     assert headers == ["STT", "Đơn vị", "Hạn nộp", "Tình trạng", "Nộp lúc", "Thời hạn nộp"]
-    assert column(headers, data, "Đơn vị") == [tree.nm.name]
+    assert column(headers, data, "Đơn vị") == [str(tree.nm)]
     assert column(headers, data, "Tình trạng") == ["Đã nộp"]
     assert column(headers, data, "Thời hạn nộp") == ["Đúng hạn"]
     assert column(headers, data, "Hạn nộp") == [D(2020, 12, 15)]
@@ -122,7 +122,7 @@ def test_unit_report_list_filters_sorts_exports_and_prints(client, tree, users, 
     headers, data = xlsx_table(client.get(url, {"status": "da_nop", "sap_xep": "due_on", "export": "xlsx"}))
     assert headers == ["STT", "Kỳ báo cáo", "Đơn vị", "Trạng thái", "Hạn nộp", "Nộp lúc", "Thời hạn nộp"]
     assert column(headers, data, "Kỳ báo cáo") == ["Tổng kết thi đua năm 2020", "Tổng kết thi đua năm 2021"]
-    assert column(headers, data, "Đơn vị") == [tree.nm.name, tree.nm.name]
+    assert column(headers, data, "Đơn vị") == [str(tree.nm), str(tree.nm)]
     assert column(headers, data, "Thời hạn nộp") == ["Đúng hạn", "Nộp muộn"]
     assert column(headers, data, "Hạn nộp") == [D(2020, 12, 15), D(2021, 12, 15)]
     content = assert_print_view(client.get(url, {"status": "nhap", "print": "1"}), "Báo cáo của các đơn vị")

@@ -79,11 +79,11 @@ def test_ranking_filters_sorts_exports_and_prints(client, tree, sheet, django_as
     assert tree.nm.name in rows and tree.cuc.name not in rows
     headers, data = xlsx_table(client.get(url, {"sap_xep": "unit_name", "export": "xlsx"}))
     assert headers == ["STT", "Hạng", "Đơn vị", "1 /50,00", "Tổng điểm"]
-    assert column(headers, data, "Đơn vị") == [tree.cuc.name, tree.nm.name]
+    assert column(headers, data, "Đơn vị") == [str(tree.cuc), str(tree.nm)]
     assert column(headers, data, "Hạng") == [2, 1]
     assert column(headers, data, "1 /50,00") == ["", 45]
     assert column(headers, data, "Tổng điểm") == [0, 45]
     headers, data = xlsx_table(client.get(url, {"hang_den": 1, "export": "xlsx"}))
-    assert column(headers, data, "Đơn vị") == [tree.nm.name]
+    assert column(headers, data, "Đơn vị") == [str(tree.nm)]
     content = assert_print_view(client.get(url, {"hang_den": 1, "print": "1"}), f"Bảng xếp hạng — {sheet.title}")
     assert "Đến hạng: <strong>1</strong>" in content and tree.cuc.name not in content

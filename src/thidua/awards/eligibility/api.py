@@ -18,6 +18,7 @@ from thidua.core.choices import Action
 from thidua.core.jobs import reap_dead_jobs
 from thidua.core.models import Job
 from thidua.org import selectors as org_selectors
+from thidua.org.labels import unit_label
 from thidua.org.models import OrgUnit
 
 from . import selectors
@@ -38,6 +39,7 @@ def _item(result) -> dict:
         "person_name": person.full_name if person else None,
         "unit_id": result.unit_id,
         "unit_name": result.unit.name,
+        "unit_label": unit_label(result.unit),
         "award": result.award.code,
         "award_name": result.award.name,
         "outcome": result.outcome,

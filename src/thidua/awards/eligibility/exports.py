@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from thidua.core import vn
 from thidua.core.lists import table_xlsx
+from thidua.org.labels import unit_label
 
 from .tables import CandidateTable
 
@@ -22,7 +23,7 @@ HEADERS = [("STT", 6)] + [
 
 def candidates_title(year: int, unit) -> str:
     """The workbook's title row."""
-    return f"DANH SÁCH XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {year} — {unit.name.upper()}"
+    return f"DANH SÁCH XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {year} — {unit_label(unit).upper()}"
 
 
 def run_note(run) -> str:

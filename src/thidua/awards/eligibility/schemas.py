@@ -47,6 +47,7 @@ class EligibilityItemOut(Schema):
     person_name: str | None
     unit_id: int
     unit_name: str
+    unit_label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     award: str
     award_name: str
     outcome: OutcomeCode

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 
 from thidua.core.tables import BaseTable
 from thidua.org.choices import Rank
+from thidua.org.labels import unit_label
 from thidua.org.selectors import positions_text
 
 from .presenters import outcome_label, reason_rows
@@ -61,10 +62,12 @@ class CandidateTable(BaseTable):
         if record.person_id:
             url = reverse("person_detail", args=[record.person_id])
             return format_html('<a href="{}">{}</a>', url, record.person.full_name)
-        return format_html('<a href="{}">{}</a>', reverse("unit_detail", args=[record.unit_id]), record.unit.name)
+        return format_html(
+            '<a href="{}">{}</a>', reverse("unit_detail", args=[record.unit_id]), unit_label(record.unit)
+        )
 
     def render_unit(self, record):
-        return record.unit.short_name or record.unit.name
+        return unit_label(record.unit)
 
     def render_award(self, record):
         return record.award.name
@@ -90,7 +93,7 @@ class CandidateTable(BaseTable):
     # -- the workbook's values --
 
     def excel_subject(self, record):
-        return record.person.full_name if record.person_id else record.unit.name
+        return record.person.full_name if record.person_id else unit_label(record.unit)
 
     def excel_rank(self, record):
         return RANK_LABELS.get(record.person.rank, "") if record.person_id else ""
@@ -99,7 +102,7 @@ class CandidateTable(BaseTable):
         return positions_text(record.person) if record.person_id else ""
 
     def excel_unit(self, record):
-        return record.unit.name
+        return unit_label(record.unit)
 
     def excel_award(self, record):
         return record.award.name

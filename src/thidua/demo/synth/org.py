@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from thidua.core import vn
-from thidua.org import services
+from thidua.org import labels, services
 from thidua.org.choices import UnitEventKind, UnitKind
 from thidua.org.models import OrgUnit, OrgUnitEvent, Person
 
@@ -124,6 +124,7 @@ def _insert_units(root: OrgUnit, plan: list[UnitPlan]) -> list[OrgUnit]:
         OrgUnit.objects.bulk_create(batch, batch_size=2000)
     OrgUnit.objects.filter(pk=root.pk).update(numchild=len(children.get(-1, ())))
     units = [made[i] for i in range(len(plan))]
+    labels.refresh_labels({u.name for u in units})
     OrgUnitEvent.objects.bulk_create(
         [OrgUnitEvent(unit=u, kind=UnitEventKind.CREATE, occurred_on=UNITS_FOUNDED, new_name=u.name) for u in units],
         batch_size=2000,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from thidua.core import vn
 from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation
+from thidua.org.labels import unit_label
 
 from .choices import ConferenceKind
 from .models import Conference
@@ -38,7 +39,7 @@ def _agenda_line(number: int, item, ranks: dict[int, str]) -> str:
     line = f"{number}. {item.get_kind_display()}: {item.title.rstrip('.')}"
     if item.presenter:
         who = f"{ranks.get(item.presenter_id, '')} {item.presenter.full_name}".strip()
-        unit = f" ({item.presenter_unit.name})" if item.presenter_unit else ""
+        unit = f" ({unit_label(item.presenter_unit)})" if item.presenter_unit else ""
         line += f", do đồng chí {who}{unit} trình bày"
     return line + "."
 

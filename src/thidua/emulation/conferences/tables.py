@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from thidua.core.tables import BaseTable
+from thidua.org.labels import unit_label
 
 
 class ConferenceTable(BaseTable):
@@ -33,7 +34,7 @@ class ConferenceTable(BaseTable):
         return link
 
     def render_host_unit(self, record):
-        return record.host_unit.name
+        return unit_label(record.host_unit)
 
     def render_chair(self, record):
         return record.chair.full_name
@@ -42,7 +43,7 @@ class ConferenceTable(BaseTable):
         return f"{record.title} ({record.group})" if record.group_id else record.title
 
     def excel_host_unit(self, record):
-        return record.host_unit.name
+        return unit_label(record.host_unit)
 
     def excel_chair(self, record):
         return record.chair.full_name if record.chair_id else ""

@@ -11,6 +11,7 @@ import datetime as dt
 from django.urls import reverse
 from ninja import Field, Schema
 
+from thidua.org.labels import unit_label
 from thidua.org.schemas import ConflictOut, ErrorOut
 
 from . import selectors
@@ -156,6 +157,7 @@ class RegistrationOut(Schema):
     year: int
     unit: int
     unit_name: str
+    unit_label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     person: int | None
     person_name: str
     movement: int | None
@@ -173,6 +175,10 @@ class RegistrationOut(Schema):
     @staticmethod
     def resolve_unit_name(obj) -> str:
         return obj.unit.name
+
+    @staticmethod
+    def resolve_unit_label(obj) -> str:
+        return unit_label(obj.unit)
 
     @staticmethod
     def resolve_person(obj) -> int | None:
@@ -271,6 +277,7 @@ class SignatureOut(Schema):
 
     unit: int
     unit_name: str
+    unit_label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     signer_name: str
     signed_on: dt.date
 
@@ -286,6 +293,7 @@ class PactDetailOut(PactOut):
             {
                 "unit": s.unit_id,
                 "unit_name": s.unit.name,
+                "unit_label": unit_label(s.unit),
                 "signer_name": s.signer.full_name if s.signer_id else "",
                 "signed_on": s.signed_on,
             }

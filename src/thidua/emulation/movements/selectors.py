@@ -278,7 +278,7 @@ class CalendarEntry:
 
 def calendar_units(user) -> QuerySet:
     """Units the calendar may be shown for (the user's view scope), in tree order."""
-    return OrgUnit.objects.visible_to(user, Action.VIEW).only("id", "name", "depth", "path")
+    return OrgUnit.objects.visible_to(user, Action.VIEW).only("id", "name", "short_name", "label", "depth", "path")
 
 
 def default_calendar_unit(user) -> OrgUnit | None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from thidua.core.tables import BaseTable
+from thidua.org.labels import unit_label
 
 
 class RegistrationTable(BaseTable):
@@ -30,7 +31,7 @@ class RegistrationTable(BaseTable):
 
     def render_unit(self, record):
         url = f"{reverse('registration_rollup', args=[record.unit_id])}?nam={record.year}"
-        return format_html('<a href="{}">{}</a>', url, record.unit.name)
+        return format_html('<a href="{}">{}</a>', url, unit_label(record.unit))
 
     def render_subject(self, record):
         return format_html(
@@ -47,7 +48,7 @@ class RegistrationTable(BaseTable):
         return render_to_string("emulation/movements/_status.html", {"obj": record})
 
     def excel_unit(self, record):
-        return record.unit.name
+        return unit_label(record.unit)
 
     def excel_subject(self, record):
         return record.person.full_name if record.person_id else "(tập thể)"

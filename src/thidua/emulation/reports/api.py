@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 
 from thidua.core.choices import Action
 from thidua.core.scoping import in_scope
+from thidua.org.labels import unit_label
 
 from . import selectors, services
 from .models import ReviewPeriod, UnitReport
@@ -56,6 +57,7 @@ def period_detail(request, period_id: int):
         {
             "unit_id": row.unit.pk,
             "unit_name": row.unit.name,
+            "unit_label": unit_label(row.unit),
             "due_on": row.due_on,
             "state": row.state(today),
             "report_id": row.report.pk if row.report else None,
@@ -112,6 +114,7 @@ def reminders(request):
             "period_name": r.period.name,
             "unit_id": r.unit.pk,
             "unit_name": r.unit.name,
+            "unit_label": unit_label(r.unit),
             "due_on": r.due_on,
             "days_left": r.days_left,
         }

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from thidua.core import vn
 from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation
+from thidua.org.labels import unit_label
 
 from ..conferences.choices import AgendaKind
 from ..conferences.models import AgendaItem, Attendee
@@ -142,7 +143,7 @@ def _intro(doc: Nd30Document, data: CentralReport) -> None:
     if data.missing:
         doc.paragraph(
             "Đơn vị chưa nộp báo cáo (không tính vào số liệu tổng hợp): "
-            + "; ".join(u.name for u in data.missing)
+            + "; ".join(unit_label(u) for u in data.missing)
             + ".",
             italic=True,
         )
@@ -176,7 +177,7 @@ def _unit_sections(doc: Nd30Document, data: CentralReport) -> None:
     """Part I: per member unit, its narrative and the table of its figures."""
     doc.heading("I. KẾT QUẢ CÔNG TÁC CỦA CÁC CƠ QUAN, ĐƠN VỊ")
     for n, section in enumerate(data.sections, start=1):
-        doc.heading(f"{n}. {section.unit.name}")
+        doc.heading(f"{n}. {unit_label(section.unit)}")
         for line in section.report.narrative.splitlines():
             if line.strip():
                 doc.paragraph(line.strip(), keep_with_next=True)
@@ -227,7 +228,7 @@ def _sources(doc: Nd30Document, data: CentralReport) -> None:
     for i, section in enumerate(data.sections, start=1):
         submitted = timezone.localtime(section.report.submitted_at) if section.report.submitted_at else None
         when = vn.format_datetime(submitted)
-        rows.append((str(i), section.unit.name, f"BC số {section.report.pk}", when))
+        rows.append((str(i), unit_label(section.unit), f"BC số {section.report.pk}", when))
     doc.table(SOURCE_COLUMNS, rows, SOURCE_WIDTHS, centred=frozenset({0, 2, 3}))
 
 

@@ -6,6 +6,7 @@ from django import forms
 
 from thidua.core.choices import Action
 from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
+from thidua.org.forms import UnitChoiceField, UnitMultipleChoiceField
 from thidua.org.models import EmulationGroup, OrgUnit
 
 from .choices import IndicatorKind, PeriodKind
@@ -18,18 +19,18 @@ class PeriodForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label="Tên kỳ", max_length=255, help_text="Ví dụ: Tổng kết công tác thi đua năm 2020.")
     kind = forms.ChoiceField(label="Loại kỳ", choices=PeriodKind.choices)
     year = forms.IntegerField(label="Năm", min_value=1945, max_value=2100)
-    authority = forms.ModelChoiceField(label="Cấp tổ chức", queryset=OrgUnit.objects.none())
+    authority = UnitChoiceField(label="Cấp tổ chức", queryset=OrgUnit.objects.none())
     group = forms.ModelChoiceField(
         label="Khối, cụm thi đua",
         queryset=EmulationGroup.objects.none(),
         required=False,
         help_text="Bỏ trống nếu kỳ báo cáo dành cho các đơn vị chọn dưới đây.",
     )
-    units = forms.ModelMultipleChoiceField(
+    units = UnitMultipleChoiceField(
         label="Đơn vị báo cáo",
         queryset=OrgUnit.objects.none(),
         required=False,
-        help_text="Mặc định: các thành viên của khối.",
+        help_text="Mặc định: các thành viên của khối. Gõ tên đơn vị (có dấu hoặc không dấu) để tìm và chọn.",
     )
     templates = forms.ModelMultipleChoiceField(
         label="Mẫu chỉ tiêu", queryset=IndicatorTemplate.objects.all(), widget=forms.CheckboxSelectMultiple
@@ -52,7 +53,7 @@ class PeriodForm(BootstrapFormMixin, forms.Form):
 class ExtensionForm(BootstrapFormMixin, forms.Form):
     """Grant one reporting unit a later deadline, with the reason."""
 
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=OrgUnit.objects.none())
+    unit = UnitChoiceField(label="Đơn vị", queryset=OrgUnit.objects.none())
     due_on = DateField("Hạn mới")
     reason = forms.CharField(label="Lý do gia hạn", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 

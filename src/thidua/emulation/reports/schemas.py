@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from thidua.org.schemas import ErrorOut
 
@@ -60,6 +60,7 @@ class BoardRowOut(Schema):
 
     unit_id: int
     unit_name: str
+    unit_label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     due_on: dt.date
     state: str
     report_id: int | None
@@ -115,5 +116,6 @@ class ReminderOut(Schema):
     period_name: str
     unit_id: int
     unit_name: str
+    unit_label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     due_on: dt.date
     days_left: int

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from thidua.core.policies import can_change_unit
 from thidua.core.tables import BaseTable
+from thidua.org.labels import unit_label
 
 from .policies import can_edit_report, can_manage_period
 from .selectors import SUBMISSION_STATES
@@ -35,11 +36,11 @@ class PeriodTable(BaseTable):
         if record.group_id:
             return format_html(
                 '{}<div class="text-muted small">{} ({})</div>',
-                record.authority.name,
+                unit_label(record.authority),
                 record.group.name,
                 record.group.year,
             )
-        return record.authority.name
+        return unit_label(record.authority)
 
     def render_status(self, record):
         css = "text-bg-success" if record.status == "mo" else "text-bg-secondary"
@@ -47,7 +48,7 @@ class PeriodTable(BaseTable):
 
     def excel_authority(self, record):
         group = f" — {record.group.name} ({record.group.year})" if record.group_id else ""
-        return f"{record.authority.name}{group}"
+        return f"{unit_label(record.authority)}{group}"
 
     def excel_status(self, record):
         return record.get_status_display()
@@ -100,6 +101,12 @@ class SubmissionTable(BaseTable):
             unit.period_pk = self.period.pk
             unit.can_edit = unit.state != "nop" and can_edit_report(self.user, self.period, unit)
             unit.can_view = unit.report_id is not None and (manages or can_change_unit(self.user, unit))
+
+    def render_name(self, record):
+        return unit_label(record)
+
+    def excel_name(self, record):
+        return unit_label(record)
 
     def render_due_on(self, record, value):
         if record.extension_reason:
@@ -158,7 +165,7 @@ class UnitReportTable(BaseTable):
         return record.period.name
 
     def render_unit(self, record):
-        return record.unit.name
+        return unit_label(record.unit)
 
     def render_status(self, record):
         css = "text-bg-success" if record.status == "da_nop" else "text-bg-warning"
@@ -171,7 +178,7 @@ class UnitReportTable(BaseTable):
         return record.period.name
 
     def excel_unit(self, record):
-        return record.unit.name
+        return unit_label(record.unit)
 
     def excel_status(self, record):
         return record.get_status_display()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from thidua.org.schemas import ErrorOut
 
@@ -28,6 +28,7 @@ class RankOut(Schema):
     rank: int
     unit_id: int
     unit_name: str
+    unit_label: str = Field("", description="Tên đơn vị kèm đơn vị cấp trên, không trùng lặp.")
     total: Decimal
 
 

@@ -3,7 +3,7 @@ ranking."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Sum, When
@@ -36,6 +36,7 @@ class RankRow:
     unit_id: int
     unit_name: str
     total: Decimal
+    unit_label: str = field(default="", compare=False)  # "Phòng Kế hoạch — Nhà máy Z111" (org/labels.py)
 
 
 def latest_scores(sheet: CriteriaSheet):
@@ -48,15 +49,16 @@ def latest_scores(sheet: CriteriaSheet):
     return Score.objects.filter(sheet=sheet).filter(~superseded)
 
 
-def ranked(rows) -> list[RankRow]:
+def ranked(rows, labels: dict[int, str] | None = None) -> list[RankRow]:
     """Rank ``(total, unit name, unit id)`` rows: highest total first, equal totals share a rank (1, 1, 3) and are
-    listed by name in Vietnamese order."""
+    listed by name in Vietnamese order. ``labels`` gives each unit id its unambiguous label."""
     rows = sorted(rows, key=lambda r: (-r[0], vn.collation_key(r[1])))
+    labels = labels or {}
     result, rank, previous = [], 0, None
     for i, (total, name, uid) in enumerate(rows, 1):
         if total != previous:
             rank, previous = i, total
-        result.append(RankRow(rank=rank, unit_id=uid, unit_name=name, total=total))
+        result.append(RankRow(rank=rank, unit_id=uid, unit_name=name, total=total, unit_label=labels.get(uid, name)))
     return result
 
 
@@ -71,8 +73,9 @@ def sheet_ranking(sheet: CriteriaSheet) -> list[RankRow]:
     totals = dict(
         latest_scores(sheet).order_by().values("unit_id").annotate(total=Sum(signed)).values_list("unit_id", "total")
     )
-    units = sheet.group.members.values_list("id", "name")
-    return ranked((Decimal(totals.get(uid) or 0).quantize(CENT), name, uid) for uid, name in units)
+    units = list(sheet.group.members.only("id", "name", "short_name", "label"))
+    labels = {u.pk: str(u) for u in units}
+    return ranked(((Decimal(totals.get(u.pk) or 0).quantize(CENT), u.name, u.pk) for u in units), labels)
 
 
 def ranking_board(sheet: CriteriaSheet, criteria: list[Criterion], scores: list[Score]) -> list[dict]:
@@ -84,8 +87,8 @@ def ranking_board(sheet: CriteriaSheet, criteria: list[Criterion], scores: list[
         {
             "rank": row.rank,
             "unit_id": row.unit_id,
-            "unit_name": row.unit_name,
-            "unit_key": vn.collation_key(row.unit_name),
+            "unit_name": row.unit_label,
+            "unit_key": vn.collation_key(row.unit_label),
             "total": row.total,
             **{f"c{c.pk}": cells.get((c.pk, row.unit_id)) for c in criteria},
         }

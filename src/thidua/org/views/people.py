@@ -84,7 +84,9 @@ def _names_at_time(rows) -> None:
         renames.setdefault(event.unit_id, []).append(event)
     for row in rows:
         later = [e for e in renames.get(row.unit_id, []) if e.occurred_on > row.start_on]
-        row.unit_name_then = later[0].old_name if later else row.unit.name
+        label = str(row.unit)  # "Phòng Kế hoạch — Nhà máy Z111": the old name keeps today's parent part
+        parent_part = label[len(row.unit.name) :] if label.startswith(row.unit.name) else ""
+        row.unit_name_then = later[0].old_name + parent_part if later else label
 
 
 @login_required
