@@ -80,8 +80,15 @@ def job_todos(user, today: dt.date) -> list[Todo]:
         if job.status == Job.Status.FAILED:
             items.append(Todo(f"Công việc nền bị lỗi: {job.title}", link, "", "danger", "bi-exclamation-octagon"))
         else:
-            items.append(Todo(f"Công việc nền {job.get_status_display().lower()}: {job.title}", link, "", "info",
-                              "bi-hourglass-split"))
+            items.append(
+                Todo(
+                    f"Công việc nền {job.get_status_display().lower()}: {job.title}",
+                    link,
+                    "",
+                    "info",
+                    "bi-hourglass-split",
+                )
+            )
     return items
 
 

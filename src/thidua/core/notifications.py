@@ -6,8 +6,11 @@ Core sits below every app, so apps call these functions directly; core never imp
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -18,6 +21,9 @@ from .models import Notification, RoleAssignment, User
 from .scoping import unit_tree
 
 TEXT_MAX = Notification._meta.get_field("text").max_length
+MAIL_SUBJECT_MAX = 120
+
+logger = logging.getLogger(__name__)
 
 
 def unit_recipients(unit, roles: Iterable[str]) -> list[User]:
@@ -52,9 +58,12 @@ def officers_of(unit) -> list[User]:
     return unit_recipients(unit, [Role.UNIT_OFFICER])
 
 
-def notify(*, recipients: Iterable, text: str, link: str = "", key: str = "", exclude=None) -> list[Notification]:
+def notify(
+    *, recipients: Iterable, text: str, link: str = "", key: str = "", exclude=None, email: bool = False
+) -> list[Notification]:
     """Send ``text`` (with a ``link`` to act on it) to each recipient once; ``exclude`` (usually the actor) is
-    skipped. With a ``key``, a recipient who already has a notification of that key is not notified again."""
+    skipped. With a ``key``, a recipient who already has a notification of that key is not notified again. With
+    ``email``, each new notification is also mailed to its recipient's address (when they have one)."""
     text = vn.nfc(text)[:TEXT_MAX]
     seen: set[int] = set()
     created = []
@@ -69,7 +78,29 @@ def notify(*, recipients: Iterable, text: str, link: str = "", key: str = "", ex
                 created.append(Notification.objects.create(recipient=user, text=text, link=link, key=key))
         except IntegrityError:  # the same key written concurrently: already notified
             continue
+    if email:
+        mail_notifications(created)
     return created
+
+
+def mail_notifications(items: Iterable[Notification]) -> int:
+    """Mail each notification to its recipient (the configured backend: SMTP, or the console when no EMAIL_HOST);
+    a failed delivery is logged and skipped. Returns how many were sent."""
+    sent = 0
+    for item in items:
+        address = item.recipient.email
+        if not address:
+            continue
+        link = f"{settings.THIDUA_SITE_URL}{item.link}" if item.link else ""
+        body = f"{item.text}\n\n{link}\n\n— Thidua (thư tự động, xin đừng trả lời)".replace("\n\n\n\n", "\n\n")
+        subject = f"[Thidua] {item.text}"[:MAIL_SUBJECT_MAX]
+        try:
+            send_mail(subject, body, None, [address])
+        except Exception:  # noqa: BLE001 — an unreachable mail server must not stop the reminders
+            logger.exception("Không gửi được thư đến %s", address)
+            continue
+        sent += 1
+    return sent
 
 
 def unread_count(user) -> int:

@@ -1,4 +1,4 @@
-""""Việc cần làm" of conferences: conferences already held whose minutes the user may freeze."""
+""" "Việc cần làm" of conferences: conferences already held whose minutes the user may freeze."""
 
 from __future__ import annotations
 

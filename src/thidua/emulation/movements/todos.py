@@ -1,4 +1,4 @@
-""""Việc cần làm" of movements: registrations sent up to a level the user decides for (to approve or return)."""
+""" "Việc cần làm" of movements: registrations sent up to a level the user decides for (to approve or return)."""
 
 from __future__ import annotations
 
@@ -29,9 +29,7 @@ def registration_todos(user, today: dt.date) -> list[Todo]:
         rows = rows.filter(unit_id__in=ids)
     rows = list(rows.order_by("submitted_at", "pk")[: LIMIT * 5])
     step = OrgUnit.steplen
-    parents = dict(
-        OrgUnit.objects.filter(path__in={r.unit.path[:-step] for r in rows}).values_list("path", "pk")
-    )
+    parents = dict(OrgUnit.objects.filter(path__in={r.unit.path[:-step] for r in rows}).values_list("path", "pk"))
     items = []
     for reg in rows:
         parent_id = parents.get(reg.unit.path[:-step])

@@ -1,4 +1,4 @@
-""""Việc cần làm" of review periods: reports overdue and due soon — per period, with the units named, for the office
+""" "Việc cần làm" of review periods: reports overdue and due soon — per period, with the units named, for the office
 that manages the period; per unit report for the unit's officers."""
 
 from __future__ import annotations

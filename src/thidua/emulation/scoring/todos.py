@@ -1,4 +1,4 @@
-""""Việc cần làm" of scoring: the step of each block's criteria sheet that waits on the user — self-scoring for a
+""" "Việc cần làm" of scoring: the step of each block's criteria sheet that waits on the user — self-scoring for a
 member unit's officers, the leader's review for the leading unit, the office's steps for the standing office."""
 
 from __future__ import annotations
