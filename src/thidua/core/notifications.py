@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -29,23 +28,23 @@ logger = logging.getLogger(__name__)
 def unit_recipients(unit, roles: Iterable[str]) -> list[User]:
     """The active users holding one of ``roles`` nearest to ``unit``: on the unit itself, or else on its nearest
     ancestor whose assignment covers its sub-units (so an event of a battalion reaches its own officers, not every
-    officer up the tree)."""
+    officer up the tree). One query."""
     if unit is None:
         return []
     step = unit_tree().steplen
     paths = [unit.path[:i] for i in range(step, len(unit.path) + 1, step)]
-    rows = (
+    rows = list(
         RoleAssignment.objects.active()
         .filter(role__in=list(roles), user__is_active=True, unit__path__in=paths)
         .filter(Q(unit=unit) | Q(include_descendants=True))
-        .values_list("user_id", "unit__path")
+        .select_related("user", "unit")
+        .order_by("user_id")
     )
-    rows = list(rows)
     if not rows:
         return []
-    nearest = max(len(path) for _, path in rows)
-    ids = {user_id for user_id, path in rows if len(path) == nearest}
-    return list(User.objects.filter(pk__in=ids).order_by("pk"))
+    nearest = max(len(row.unit.path) for row in rows)
+    users = {row.user_id: row.user for row in rows if len(row.unit.path) == nearest}
+    return list(users.values())
 
 
 def office_of(unit) -> list[User]:
@@ -63,21 +62,24 @@ def notify(
 ) -> list[Notification]:
     """Send ``text`` (with a ``link`` to act on it) to each recipient once; ``exclude`` (usually the actor) is
     skipped. With a ``key``, a recipient who already has a notification of that key is not notified again. With
-    ``email``, each new notification is also mailed to its recipient's address (when they have one)."""
+    ``email``, each new notification is also mailed to its recipient's address (when they have one). At most two
+    queries (the keyed check, one insert), whatever the number of recipients."""
     text = vn.nfc(text)[:TEXT_MAX]
-    seen: set[int] = set()
-    created = []
+    skip = {getattr(exclude, "pk", None)}
+    users = {}
     for user in recipients:
-        if user is None or user.pk in seen or (exclude is not None and user.pk == getattr(exclude, "pk", None)):
-            continue
-        seen.add(user.pk)
-        if key and Notification.objects.filter(recipient=user, key=key).exists():
-            continue
-        try:
-            with transaction.atomic():
-                created.append(Notification.objects.create(recipient=user, text=text, link=link, key=key))
-        except IntegrityError:  # the same key written concurrently: already notified
-            continue
+        if user is not None and user.pk not in skip:
+            users.setdefault(user.pk, user)
+    if key and users:
+        done = Notification.objects.filter(key=key, recipient_id__in=list(users)).values_list("recipient_id", flat=True)
+        for pk in set(done):
+            users.pop(pk)
+    if not users:
+        return []
+    now = timezone.now()
+    created = [Notification(recipient=u, text=text, link=link, key=key, created_at=now) for u in users.values()]
+    # a keyed notification written meanwhile by a concurrent run is skipped by the unique constraint
+    Notification.objects.bulk_create(created, ignore_conflicts=bool(key))
     if email:
         mail_notifications(created)
     return created
