@@ -90,3 +90,16 @@ def test_unit_log_page_reads_in_vietnamese_with_links(client, tree, users, peopl
     assert "Thành lập đơn vị" in page
     # the event filter offers the Vietnamese names
     assert '<option value="records.achievement.create">Thêm sáng kiến, đề tài</option>' in page
+
+
+@pytest.mark.django_db
+def test_technical_keys_are_hidden(tree):
+    event = audit.record(
+        actor=None,
+        event_type="unit.update",
+        target=tree.tc,
+        unit=tree.tc,
+        before={"id": 1, "version": 1, "short_name": "TC"},
+        after={"id": 1, "version": 2, "short_name": "Tổng cục CNQP"},
+    )
+    assert [label for label, _b, _a in rows(event)] == ["Tên viết tắt"]

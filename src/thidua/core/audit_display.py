@@ -24,6 +24,7 @@ from .models import AuditEvent
 __all__ = ["comment", "event_label", "rows", "target_url"]
 EMPTY = "—"
 COMMENT_KEYS = ("comment",)
+HIDDEN_KEYS = {"id", "version"}  # technical: the row's number and its optimistic-locking counter
 
 
 def _model(event: AuditEvent):
@@ -47,13 +48,22 @@ def _field(model, key: str):
         return None
 
 
-def _label(field, key: str) -> str:
-    """The field's Vietnamese label, capitalised; a registered label when the model gives none."""
+def _label(field, key: str, event_type: str = "") -> str:
+    """The field's Vietnamese label, capitalised: a label registered for this event's key, else the field's
+    ``verbose_name``, else a label registered for the key, else (a relation) the related model's name."""
+    base = key.removesuffix("_id")
     name = getattr(field, "verbose_name", None)
-    if name and str(name) != field.name.replace("_", " "):
+    related = getattr(field, "related_model", None)
+    if f"{event_type}:{base}" in FIELD_LABELS:
+        text = FIELD_LABELS[f"{event_type}:{base}"]
+    elif name and str(name) != field.name.replace("_", " "):
         text = str(name)
+    elif key in FIELD_LABELS or base in FIELD_LABELS:
+        text = FIELD_LABELS.get(key) or FIELD_LABELS[base]
+    elif related is not None and field.concrete:
+        text = str(related._meta.verbose_name)
     else:
-        text = FIELD_LABELS.get(key) or FIELD_LABELS.get(key.removesuffix("_id")) or key
+        text = key
     return text[:1].upper() + text[1:]
 
 
@@ -94,9 +104,11 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def _ref(key: str, value: Any) -> str | None:
-    """The name(s) of the object(s) a registered reference key holds (None when the key is not one)."""
-    label = REFS.get(key.removesuffix("_id"))
+def _ref(key: str, value: Any, event_type: str = "") -> str | None:
+    """The name(s) of the object(s) a registered reference key holds (None when the key is not one); a reference
+    registered for the event's key (``"scoring.group_add:group"``) comes first."""
+    base = key.removesuffix("_id")
+    label = REFS.get(f"{event_type}:{base}") or REFS.get(base)
     values = value if isinstance(value, list) else [value]
     if label is None or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return None
@@ -104,12 +116,12 @@ def _ref(key: str, value: Any) -> str | None:
     return ", ".join(_object_name(model, v) for v in values)
 
 
-def display(field, value: Any, key: str = "") -> str:
+def display(field, value: Any, key: str = "", event_type: str = "") -> str:
     """A stored value as the interface shows it."""
     if value is None or value == "" or value == []:
         return EMPTY
-    if field is None and key:
-        ref = _ref(key, value)
+    if key and (field is None or f"{event_type}:{key.removesuffix('_id')}" in REFS):
+        ref = _ref(key, value, event_type)
         if ref is not None:
             return ref
     if field is not None and getattr(field, "choices", None) and not isinstance(value, list):
@@ -134,13 +146,19 @@ def rows(event: AuditEvent) -> list[tuple[str, str, str]]:
     model = _model(event)
     result = []
     for key in dict.fromkeys([*before, *after]):
-        if key in COMMENT_KEYS:
+        if key in COMMENT_KEYS or key in HIDDEN_KEYS:
             continue
         field = _field(model, key)
-        result.append((_label(field, key), display(field, before.get(key), key), display(field, after.get(key), key)))
+        result.append(
+            (
+                _label(field, key, event.event_type),
+                display(field, before.get(key), key, event.event_type),
+                display(field, after.get(key), key, event.event_type),
+            )
+        )
     for key, value in extra.items():
         field = _field(model, key)
-        result.append((_label(field, key), "", display(field, value, key)))
+        result.append((_label(field, key, event.event_type), "", display(field, value, key, event.event_type)))
     return result
 
 

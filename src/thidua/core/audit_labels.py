@@ -37,7 +37,6 @@ register_fields(
         "points": "điểm",
         "stage": "bước chấm",
         "criterion": "tiêu chí",
-        "group": "nhóm tiêu chí",
         "person": "người",
         "rank": "cấp bậc",
         "role": "vai trò",

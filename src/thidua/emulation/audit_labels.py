@@ -1,7 +1,7 @@
 """Vietnamese names of the emulation cycle's audit events (movements, registrations, pacts, review periods, unit
 reports, conferences, scoring) and the pages of their objects."""
 
-from thidua.core.audit import register_events, register_fields, register_links
+from thidua.core.audit import register_events, register_fields, register_links, register_refs
 
 register_events(
     {
@@ -50,7 +50,15 @@ register_events(
         "pact.sign": "emulation.pactsignature",
     },
 )
-register_fields({"document": "văn bản", "file": "có tệp đính kèm", "signer": "người ký", "locked": "đã khoá"})
+register_fields(
+    {
+        "scoring.group_add:group": "nhóm tiêu chí",
+        "document": "văn bản",
+        "file": "có tệp đính kèm",
+        "signer": "người ký",
+        "locked": "đã khoá",
+    }
+)
 register_links(
     {
         "emulation.movement": "movement_detail",
@@ -62,3 +70,4 @@ register_links(
         "emulation.criteriasheet": "sheet_detail",
     }
 )
+register_refs({"scoring.group_add:group": "emulation.criteriongroup"})

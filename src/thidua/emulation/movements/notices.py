@@ -12,7 +12,10 @@ from .models import Registration
 
 
 def _who(registration: Registration) -> str:
-    return registration.person.full_name if registration.person_id else registration.unit.name
+    """ "của <person>" for a personal registration, "tập thể <unit>" for the unit's own."""
+    if registration.person_id:
+        return f"của {registration.person.full_name}"
+    return f"tập thể {registration.unit.name}"
 
 
 def _link(registration: Registration) -> str:
@@ -23,7 +26,7 @@ def registration_sent(*, actor, registration: Registration) -> None:
     """Tell the superior level (its officers and standing office) that a registration waits for its decision."""
     unit = registration.unit
     parent = OrgUnit.objects.get_parent(unit) if unit.depth > 1 else None
-    text = f"{unit.name} gửi đăng ký thi đua năm {registration.year} của {_who(registration)} để duyệt."
+    text = f"{unit.name} gửi đăng ký thi đua năm {registration.year} ({_who(registration)}) để duyệt."
     notify(
         recipients=unit_recipients(parent, [Role.UNIT_OFFICER, Role.OFFICE]),
         text=text,
@@ -35,9 +38,9 @@ def registration_sent(*, actor, registration: Registration) -> None:
 def registration_decided(*, actor, registration: Registration, approved: bool) -> None:
     """Tell the registering unit's officers that their registration was approved or returned (with the reason)."""
     if approved:
-        text = f"Đăng ký thi đua năm {registration.year} của {_who(registration)} đã được duyệt."
+        text = f"Đăng ký thi đua năm {registration.year} ({_who(registration)}) đã được duyệt."
     else:
         text = (
-            f"Đăng ký thi đua năm {registration.year} của {_who(registration)} bị trả lại: {registration.return_reason}"
+            f"Đăng ký thi đua năm {registration.year} ({_who(registration)}) bị trả lại: {registration.return_reason}"
         )
     notify(recipients=officers_of(registration.unit), text=text, link=_link(registration), exclude=actor)
