@@ -83,3 +83,39 @@ def test_home_query_budget_does_not_grow_with_units_and_periods(client, tree, ov
     assert "Sơ kết chuyên đề" in page
     assert len(first) <= HOME_QUERY_BUDGET
     assert len(second) == len(first)
+
+
+def test_minutes_to_freeze_for_the_host_only(client, tree, users, people, world):
+    from thidua.emulation.conferences import services as conferences
+
+    conferences.conference_create(
+        actor=None,
+        title="Hội nghị sơ kết khối (việc cần làm)",
+        kind="so_ket",
+        host_unit=tree.tc,
+        held_on=dt.date(2024, 6, 20),
+        chair=people.hung,
+        group=world.pact.group,
+    )
+    assert "Chốt biên bản: Hội nghị sơ kết khối (việc cần làm) (20/06/2024)" in _todos(client, users.officer)
+    assert "Chốt biên bản" not in _todos(client, users.outsider)
+    assert "Chốt biên bản" not in _todos(client, users.viewer)
+
+
+def test_scoring_step_waits_on_the_member_then_the_office(client, tree, users, world):
+    from thidua.emulation.scoring import services as scoring
+
+    z111 = make_user("canbo_z111", Role.UNIT_OFFICER, tree.nm)
+    office = make_user("thuongtruc", Role.OFFICE, tree.tc)
+    sheet = scoring.sheet_create(actor=None, group=world.pact.group, title="Bảng điểm khối (việc cần làm)")
+    group = scoring.criterion_group_add(actor=None, sheet=sheet, name="Nhiệm vụ")
+    criterion = scoring.criterion_add(actor=None, group=group, code="1", label="Nhiệm vụ chính trị", max_points=50)
+    assert "Hoàn thiện tiêu chí và mở tự chấm: Bảng điểm khối" in _todos(client, office)
+    sheet = scoring.sheet_advance(actor=None, sheet=sheet)
+    assert "Đơn vị tự chấm điểm: Bảng điểm khối (việc cần làm)" in _todos(client, z111)
+    assert "Bảng điểm khối" not in _todos(client, office)
+    scoring.score_set(actor=None, sheet=sheet, criterion=criterion, unit=tree.nm, points=45)
+    sheet = scoring.sheet_advance(actor=None, sheet=sheet)  # leader review: no leader in this block
+    sheet = scoring.sheet_advance(actor=None, sheet=sheet)
+    assert "Thẩm định điểm: Bảng điểm khối" in _todos(client, office)
+    assert "Bảng điểm khối" not in _todos(client, z111)

@@ -1,4 +1,5 @@
-"""Writing audit events. Services call :func:`record` inside their transaction, once per write."""
+"""Writing audit events — services call :func:`record` inside their transaction, once per write — and the registry
+that makes the log readable (event names, field labels, object pages), filled by each app's ``audit_labels.py``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import decimal
 from typing import Any
 
 from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import autodiscover_modules
 
 from .context import current_request_id
 from .models import AuditEvent
@@ -118,8 +121,6 @@ def register_links(links: dict[str, Any]) -> None:
 
 def autodiscover_labels() -> None:
     """Import every installed app's ``audit_labels`` module (CoreConfig.ready)."""
-    from django.utils.module_loading import autodiscover_modules
-
     autodiscover_modules("audit_labels")
 
 
@@ -130,8 +131,6 @@ def event_label(event_type: str) -> str:
 
 def target_url(event: AuditEvent) -> str:
     """The page of the event's object, when its app registered one ("" otherwise or when it no longer resolves)."""
-    from django.urls import NoReverseMatch, reverse
-
     link = LINKS.get(event.target_type)
     if link is None or not event.target_id:
         return ""
