@@ -46,9 +46,9 @@ def test_unit_submits_and_block_leader_downloads_the_central_report(login, tmp_p
     page = login("canbo_z111")
     page.on("dialog", lambda dialog: dialog.accept())  # "Nộp báo cáo?" confirmation
 
-    # the home dashboard reminds the officer, and the reminder leads to the form
-    banner = page.locator("#nhac-bao-cao")
-    expect(banner).to_contain_text("Báo cáo sắp đến hạn")
+    # the home dashboard ("Việc cần làm") reminds the officer, and the reminder leads to the form
+    banner = page.locator("#viec-can-lam")
+    expect(banner).to_contain_text("còn")
     banner.get_by_role("link", name=re.compile(re.escape(period.name))).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(z111.name)
 

@@ -316,3 +316,20 @@ THIDUA_SQLITE_WRITER_PAUSE = float(os.environ.get("THIDUA_SQLITE_WRITER_PAUSE", 
 # Test-only: seconds each job sleeps per progress report, to make a run slow enough to kill a worker mid-way.
 THIDUA_JOB_TEST_DELAY = float(os.environ.get("THIDUA_JOB_TEST_DELAY", "0"))
 ELIGIBILITY_PAGE_SIZE = 50
+
+# Mail (issue 9): reminders of `thidua remind` go out by mail when an SMTP server is configured; without EMAIL_HOST
+# they are printed by the console backend (nothing leaves the machine). THIDUA_SITE_URL makes the links in mails
+# absolute ("https://thidua.example.vn").
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
+    EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
+THIDUA_SITE_URL = os.environ.get("THIDUA_SITE_URL", "").rstrip("/")

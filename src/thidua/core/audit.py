@@ -1,4 +1,5 @@
-"""Writing audit events. Services call :func:`record` inside their transaction, once per write."""
+"""Writing audit events — services call :func:`record` inside their transaction, once per write — and the registry
+that makes the log readable (event names, field labels, object pages), filled by each app's ``audit_labels.py``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import decimal
 from typing import Any
 
 from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import autodiscover_modules
 
 from .context import current_request_id
 from .models import AuditEvent
@@ -75,3 +78,63 @@ def record(
         unit=unit,
         data=data,
     )
+
+
+# --- reading the log: Vietnamese names, labels, values and links ---------------------------------------------------
+#
+# Each app registers, in a module ``audit_labels.py`` that core imports at start-up (``autodiscover_labels``), the
+# Vietnamese name of every event type it emits — ``register_events({"records.achievement.create": "Thêm sáng kiến,
+# đề tài"})``, with ``models={event: "app.model"}`` when the data holds another model's fields than the target's
+# (``person.position_add`` → ``org.position``) — the page of its objects (``register_links``) and, rarely, a field
+# label its models do not carry (``register_fields``). A test reads the source and fails when an emitted event type
+# has no label.
+
+EVENT_LABELS: dict[str, str] = {}
+EVENT_MODELS: dict[str, str] = {}
+FIELD_LABELS: dict[str, str] = {}
+LINKS: dict[str, Any] = {}
+REFS: dict[str, str] = {}
+
+
+def register_events(labels: dict[str, str], *, models: dict[str, str] | None = None) -> None:
+    """Name event types in Vietnamese (``"unit.create" → "Thành lập đơn vị"``); ``models`` tells which model's
+    fields an event's data holds when it is not the target's."""
+    EVENT_LABELS.update(labels)
+    EVENT_MODELS.update(models or {})
+
+
+def register_fields(labels: dict[str, str]) -> None:
+    """Labels of data keys that are no model field (``"members" → "Thành viên"``)."""
+    FIELD_LABELS.update(labels)
+
+
+def register_refs(refs: dict[str, str]) -> None:
+    """Data keys that hold an object's id without being a field of the model (``"leader" → "org.orgunit"``): the
+    log shows the object's name."""
+    REFS.update(refs)
+
+
+def register_links(links: dict[str, Any]) -> None:
+    """The page of an object by its ``target_type``: a URL name taking the pk, or a callable ``(target_id) → url``."""
+    LINKS.update(links)
+
+
+def autodiscover_labels() -> None:
+    """Import every installed app's ``audit_labels`` module (CoreConfig.ready)."""
+    autodiscover_modules("audit_labels")
+
+
+def event_label(event_type: str) -> str:
+    """Vietnamese name of an audit event type (the code itself when unknown)."""
+    return EVENT_LABELS.get(event_type, event_type)
+
+
+def target_url(event: AuditEvent) -> str:
+    """The page of the event's object, when its app registered one ("" otherwise or when it no longer resolves)."""
+    link = LINKS.get(event.target_type)
+    if link is None or not event.target_id:
+        return ""
+    try:
+        return link(event.target_id) if callable(link) else reverse(link, args=[event.target_id])
+    except (NoReverseMatch, ValueError, LookupError):
+        return ""

@@ -13,9 +13,9 @@ import django_filters
 from django import forms
 
 from . import vn
+from .audit import EVENT_LABELS
 from .forms import VietnameseDateField, add_bootstrap_class
 from .models import Job
-from .templatetags.thidua import EVENT_LABELS
 
 
 class DateFilter(django_filters.DateFilter):

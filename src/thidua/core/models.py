@@ -247,3 +247,48 @@ class Job(models.Model):
     def percent(self) -> int:
         """Progress as a whole percentage for the progress bar."""
         return 100 if self.status == self.Status.DONE else (self.progress * 100 // self.total if self.total else 0)
+
+
+class NotificationQuerySet(models.QuerySet):
+    """Notifications, scoped to their recipient: a user sees only their own."""
+
+    def visible_to(self, user, action: str = Action.VIEW):
+        """The user's own notifications (none for an anonymous user)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(recipient=user)
+
+    def unread(self):
+        """Those not yet marked read."""
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """An in-app message to one user ("Báo cáo của … đã nộp") with a link to act on it; unread until marked read.
+
+    ``key`` (optional) makes a notification unique per recipient, so a reminder sent again the same day is not
+    duplicated (``thidua remind`` keys its reminders by period, unit and day).
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name="người nhận"
+    )
+    text = models.CharField("nội dung", max_length=500)
+    link = models.CharField("liên kết", max_length=300, blank=True)
+    key = models.CharField("khoá chống trùng", max_length=120, blank=True)
+    created_at = models.DateTimeField("thời điểm", default=timezone.now, db_index=True)
+    read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], condition=~Q(key=""), name="notification_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.text

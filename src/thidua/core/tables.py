@@ -18,8 +18,9 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 import django_tables2 as tables
+from django.utils.html import format_html
 
-from .templatetags.thidua import audit_rows, event_label
+from .audit_display import comment, event_label, rows, target_url
 
 ORDER_PARAM = "sap_xep"
 PAGE_PARAM = "trang"
@@ -103,11 +104,22 @@ class AuditTable(BaseTable):
     def render_event_type(self, value):
         return event_label(value)
 
+    def render_target_repr(self, value, record):
+        url = target_url(record)
+        return format_html('<a href="{}">{}</a>', url, value) if url else value
+
+    def excel_event_type(self, record):
+        return event_label(record.event_type)
+
+    def excel_target_repr(self, record):
+        return record.target_repr
+
     def excel_details(self, record):
-        return "\n".join(
-            f"{label}: {before} → {after}" if before else f"{label}: {after}"
-            for label, before, after in audit_rows(record)
-        )
+        lines = [
+            f"{label}: {before} → {after}" if before else f"{label}: {after}" for label, before, after in rows(record)
+        ]
+        note = comment(record)
+        return "\n".join([*lines, f"Ý kiến: {note}"] if note else lines)
 
     def excel_actor_name(self, record):
         return record.actor_name or "hệ thống"

@@ -1,4 +1,4 @@
-"""URLs of the core app: sign-in and sign-out, home, API tokens, background jobs, audit pages."""
+"""URLs of the core app: sign-in and sign-out, home, notifications, API tokens, background jobs, audit pages."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
@@ -20,6 +20,9 @@ urlpatterns = [
     path("cong-viec/<int:pk>/trang-thai/", job_views.job_status, name="job_status"),
     path("cong-viec/<int:pk>/huy/", job_views.job_cancel, name="job_cancel"),
     path("cong-viec/<int:pk>/chay-lai/", job_views.job_rerun, name="job_rerun"),
+    path("thong-bao/", views.notification_list, name="notification_list"),
+    path("thong-bao/<int:pk>/doc/", views.notification_read, name="notification_read"),
+    path("thong-bao/doc-tat-ca/", views.notification_read_all, name="notification_read_all"),
     path("nhat-ky/don-vi/<int:pk>/", views.audit_unit, name="audit_unit"),
     path("nhat-ky/<str:target_type>/<str:target_id>/", views.audit_object, name="audit_object"),
 ]

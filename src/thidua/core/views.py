@@ -21,16 +21,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from . import dashboard, services, vn
+from . import dashboard, notifications, services, vn
 from .choices import Action
 from .errors import ConflictError
 from .filters import AuditFilterSet
 from .forms import TokenForm
 from .lists import build_table, render_list
-from .models import ApiToken, AuditEvent
+from .models import ApiToken, AuditEvent, Notification
 from .scoping import unit_tree
 from .tables import AuditTable
 
@@ -188,8 +189,36 @@ def home(request):
         assignment.in_force = (assignment.valid_from is None or assignment.valid_from <= today) and (
             assignment.valid_to is None or assignment.valid_to >= today
         )
-    context = {**dashboard.counts(user), "assignments": assignments}
+    context = {**dashboard.counts(user), "assignments": assignments, "todos": dashboard.todos(user, today)}
     return render(request, "home.html", context)
+
+
+@login_required
+def notification_list(request):
+    """The user's notifications, newest first (unread highlighted), 30 a page."""
+    items = Notification.objects.visible_to(request.user).order_by("-created_at", "-id")
+    return render(request, "core/notifications.html", {"page": paginate(request, items, 30)})
+
+
+@login_required
+@require_POST
+def notification_read(request, pk: int):
+    """Mark one notification read and follow its link (or come back to the list)."""
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=pk)
+    notifications.notification_mark_read(actor=request.user, notification=notification)
+    link = notification.link
+    if link and url_has_allowed_host_and_scheme(link, allowed_hosts={request.get_host()}):
+        return redirect(link)
+    return redirect("notification_list")
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    """Mark every notification of the user read."""
+    count = notifications.notification_mark_all_read(actor=request.user)
+    messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc." if count else "Không có thông báo chưa đọc.")
+    return redirect("notification_list")
 
 
 @login_required

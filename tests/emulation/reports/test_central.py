@@ -235,10 +235,10 @@ def test_report_form_saves_draft_and_refuses_a_bad_percentage(tree, users):
         url, {f"value_{block.ind.cuoc.pk}": "5", "action": "nop", "narrative": "Tốt", "version": "1"}
     )
     assert response.status_code == 302 and "/bao-cao-don-vi/" in response["Location"]
-    # the home dashboard of the other unit's officer shows the reminder (due in 2 days, remind 3)
+    # the home dashboard ("Việc cần làm") of the other unit's officer shows the reminder (due in 2 days, remind 3)
     client.force_login(make_user("cuc", Role.UNIT_OFFICER, tree.cuc))
     home = client.get(reverse("home")).content.decode()
-    assert "Báo cáo sắp đến hạn" in home and "còn 2 ngày" in home and "Cục Chính trị" in home
+    assert "Việc cần làm" in home and "còn 2 ngày" in home and "Cục Chính trị" in home
 
 
 def test_api_put_submits_and_refuses_bad_input(tree, users):

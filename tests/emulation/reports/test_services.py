@@ -267,8 +267,8 @@ def test_remind_command_prints_the_due_reports(block, tree):
     text = out.getvalue()
     assert "Cục Chính trị" in text and "Nhà máy Z111" in text and "còn 2 ngày" in text and "15/12/2020" in text
     out = io.StringIO()
-    call_command("remind", "--today", "01/01/2021", stdout=out)
-    assert "Không có báo cáo nào sắp đến hạn" in out.getvalue()
+    call_command("remind", "--today", "01/12/2020", stdout=out)
+    assert "Không có báo cáo nào quá hạn hoặc sắp đến hạn" in out.getvalue()
 
 
 def test_reminders_for_the_unit_officer_only(block, tree):

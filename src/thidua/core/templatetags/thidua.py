@@ -3,78 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
 
 from django import template
 from django.utils import timezone
 
-from thidua.core import vn
+from thidua.core import audit_display, vn
 
 register = template.Library()
 # Apps above core add their own filters to this library in their AppConfig.ready (org: rank_label, is_general),
 # so templates keep one `{% load thidua %}` and core never imports them.
-
-EVENT_LABELS = {
-    "unit.create": "Thành lập đơn vị",
-    "unit.update": "Sửa thông tin đơn vị",
-    "unit.rename": "Đổi tên đơn vị",
-    "unit.move": "Chuyển trực thuộc",
-    "unit.merge": "Sáp nhập đơn vị",
-    "person.create": "Thêm cán bộ",
-    "person.update": "Sửa thông tin cán bộ",
-    "person.transfer": "Điều động",
-    "person.rank": "Thay đổi cấp bậc",
-    "person.position_add": "Bổ nhiệm chức vụ",
-    "person.position_end": "Thôi giữ chức vụ",
-    "person.service_add": "Thêm thời gian phục vụ",
-    "group.create": "Thành lập khối/cụm",
-    "group.update": "Sửa khối/cụm",
-    "group.members": "Cập nhật thành viên khối",
-    "group.leader": "Phân công khối trưởng/khối phó",
-    "group.handover": "Bàn giao khối trưởng",
-    "token.create": "Tạo mã truy cập API",
-    "token.revoke": "Thu hồi mã truy cập API",
-}
-
-FIELD_LABELS = {
-    "name": "Tên",
-    "short_name": "Tên viết tắt",
-    "kind": "Loại",
-    "code": "Mã",
-    "valid_from": "Hiệu lực từ",
-    "valid_to": "Hiệu lực đến",
-    "successor": "Đơn vị kế thừa",
-    "successor_id": "Đơn vị kế thừa",
-    "parent": "Đơn vị cấp trên",
-    "full_name": "Họ và tên",
-    "gender": "Giới tính",
-    "date_of_birth": "Ngày sinh",
-    "cccd": "Số CCCD",
-    "category": "Đối tượng",
-    "rank": "Cấp bậc",
-    "unit": "Đơn vị",
-    "unit_id": "Đơn vị",
-    "party_joined_on": "Ngày vào Đảng",
-    "hometown": "Quê quán",
-    "version": "Phiên bản",
-    "title": "Chức vụ",
-    "start_on": "Từ ngày",
-    "end_on": "Đến ngày",
-    "occurred_on": "Ngày",
-    "effective_on": "Từ ngày",
-    "decision_ref": "Căn cứ",
-    "ref": "Căn cứ",
-    "on": "Từ ngày",
-    "members": "Thành viên",
-    "leader": "Khối trưởng",
-    "place": "Địa điểm",
-    "year": "Năm",
-    "note": "Ghi chú",
-    "hint": "Mã (4 ký tự cuối)",
-    "expires_at": "Hết hạn",
-    "revoked_at": "Thu hồi lúc",
-}
 
 
 def _local_date(value) -> dt.date | None:
@@ -133,36 +70,27 @@ def cccd_mask(value: str | None) -> str:
 
 @register.filter
 def event_label(event_type: str) -> str:
-    """Vietnamese name of an audit event type (the code itself when unknown)."""
-    return EVENT_LABELS.get(event_type, event_type)
-
-
-def _text(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            return vn.format_date(dt.date.fromisoformat(value), "short")
-        except ValueError:
-            return value
-    return str(value)
+    """Vietnamese name of an audit event type (the code itself when unknown), from :mod:`thidua.core.audit`."""
+    return audit_display.event_label(event_type)
 
 
 @register.filter
 def audit_rows(event) -> list[tuple[str, str, str]]:
-    """(field, before, after) rows of an audit event's data, as plain text (the template escapes it)."""
-    data = event.data or {}
-    before = data.get("before") or {}
-    after = data.get("after") or {}
-    extra = data.get("extra") or {}
-    rows = []
-    for key in list(dict.fromkeys([*before, *after])):
-        rows.append((FIELD_LABELS.get(key, key), _text(before.get(key)), _text(after.get(key))))
-    for key, value in extra.items():
-        rows.append((FIELD_LABELS.get(key, key), "", _text(value)))
-    return rows
+    """(field, before, after) rows of an audit event's data, as the interface shows them (plain text: the
+    template escapes it)."""
+    return audit_display.rows(event)
+
+
+@register.filter
+def audit_comment(event) -> str:
+    """The comment typed with an approve / send / freeze action, if any."""
+    return audit_display.comment(event)
+
+
+@register.filter
+def audit_url(event) -> str:
+    """The page of the event's object ("" when none)."""
+    return audit_display.target_url(event)
 
 
 @register.filter

@@ -166,27 +166,29 @@ def report_values(report: UnitReport) -> list[tuple[Indicator, ReportValue | Non
 
 @dataclass(frozen=True)
 class Reminder:
-    """A unit that has not submitted its report, ``days_left`` days before its deadline."""
+    """A unit that has not submitted its report, ``days_left`` days before its deadline (negative: overdue)."""
 
     unit: OrgUnit
     period: ReviewPeriod
     due_on: dt.date
     days_left: int
 
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
 
-def due_reminders(today: dt.date | None = None, *, unit_ids=ALL) -> list[Reminder]:
-    """Reports due within each open period's ``remind_days`` (deadline not passed) and not yet submitted.
 
-    ``unit_ids`` limits the result to some units (a user's change scope); ``ALL`` (None) for every unit.
-    """
+def outstanding_reports(today: dt.date | None = None, *, unit_ids=ALL, periods=None) -> list[Reminder]:
+    """Reports not yet submitted in the open periods (opened by ``today``): those overdue and those due within the
+    period's ``remind_days``, ordered by deadline. ``unit_ids`` limits the units (a user's change scope),
+    ``periods`` the periods (those a user manages); ``ALL`` (None) for every unit / period. Four queries."""
     today = today or timezone.localdate()
     if unit_ids is not ALL and not unit_ids:
         return []
-    periods = list(
-        ReviewPeriod.objects.filter(status=PeriodStatus.OPEN, opens_on__lte=today)
-        .select_related("authority")
-        .prefetch_related("extensions")
-    )
+    query = ReviewPeriod.objects.filter(status=PeriodStatus.OPEN, opens_on__lte=today)
+    if periods is not None:
+        query = query.filter(pk__in=[p.pk for p in periods])
+    periods = list(query.select_related("authority").prefetch_related("extensions"))
     if not periods:
         return []
     through = ReviewPeriod.units.through.objects.filter(reviewperiod__in=periods)
@@ -203,13 +205,29 @@ def due_reminders(today: dt.date | None = None, *, unit_ids=ALL) -> list[Reminde
         if (period_id, unit_id) in submitted:
             continue
         period = by_id[period_id]
-        ext = {e.unit_id: e.due_on for e in period.extensions.all()}
-        due = ext.get(unit_id, period.due_on)
+        due = effective_due(period, unit_id, {e.unit_id: e.due_on for e in period.extensions.all()})
         days_left = (due - today).days
-        if 0 <= days_left <= period.remind_days:
+        if days_left <= period.remind_days:
             reminders.append(Reminder(unit=units[unit_id], period=period, due_on=due, days_left=days_left))
     reminders.sort(key=lambda r: (r.due_on, r.period.pk, r.unit.path))
     return reminders
+
+
+def due_reminders(today: dt.date | None = None, *, unit_ids=ALL) -> list[Reminder]:
+    """Reports due within each open period's ``remind_days`` (deadline not passed) and not yet submitted.
+
+    ``unit_ids`` limits the result to some units (a user's change scope); ``ALL`` (None) for every unit.
+    """
+    return [r for r in outstanding_reports(today, unit_ids=unit_ids) if not r.overdue]
+
+
+def managed_periods(user) -> list[ReviewPeriod]:
+    """The open periods whose authority the user may change (the standing office that opened them)."""
+    ids = scope_unit_ids(user, Action.CHANGE)
+    query = ReviewPeriod.objects.filter(status=PeriodStatus.OPEN)
+    if ids is not ALL:
+        query = query.filter(authority_id__in=ids)
+    return list(query.only("pk"))
 
 
 def reminders_for(user, today: dt.date | None = None) -> list[Reminder]:

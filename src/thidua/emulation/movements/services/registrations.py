@@ -14,7 +14,7 @@ from thidua.core.audit import record, snapshot
 from thidua.core.locking import versioned_update
 from thidua.org.models import OrgUnit
 
-from .. import policies
+from .. import notices, policies
 from ..choices import RegistrationStatus
 from ..models import Movement, MovementUnit, Registration, RegistrationItem
 from .movements import _require_change, _text
@@ -176,6 +176,7 @@ def registration_submit(*, actor, registration: Registration) -> Registration:
         before=before,
         after=snapshot(registration, ["status", "submitted_at"]),
     )
+    notices.registration_sent(actor=actor, registration=registration)
     return registration
 
 
@@ -208,6 +209,7 @@ def registration_approve(*, actor, registration: Registration) -> Registration:
         before={"status": RegistrationStatus.SUBMITTED},
         after={"status": RegistrationStatus.APPROVED},
     )
+    notices.registration_decided(actor=actor, registration=registration, approved=True)
     return registration
 
 
@@ -236,4 +238,5 @@ def registration_return(*, actor, registration: Registration, reason: str) -> Re
         before={"status": RegistrationStatus.SUBMITTED},
         after={"status": RegistrationStatus.RETURNED, "return_reason": reason},
     )
+    notices.registration_decided(actor=actor, registration=registration, approved=False)
     return registration

@@ -15,6 +15,7 @@ from thidua.core.errors import field_error
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import require_change_scope
 
+from .. import notices
 from ..choices import PeriodStatus
 from ..models import PeriodExtension, ReviewPeriod
 
@@ -91,6 +92,7 @@ def period_create(
     period.units.set(units)
     after = {**snapshot(period), "templates": [t.pk for t in templates], "units": [u.pk for u in units]}
     record(actor=actor, event_type="period.create", target=period, unit=authority, after=after)
+    notices.period_opened(actor=actor, period=period)
     return period
 
 

@@ -23,6 +23,7 @@ from thidua.core.errors import field_error
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import require_change_scope
 
+from .. import notices
 from ..choices import IndicatorKind, PeriodStatus, ReportStatus
 from ..models import Indicator, ReportValue, ReviewPeriod, UnitReport
 from ..selectors import effective_due
@@ -296,6 +297,8 @@ def report_save(
 
     event = "report.submit" if submit else ("report.create" if created else "report.update")
     record(actor=actor, event_type=event, target=report, unit=unit, before=before, after=_report_snapshot(report))
+    if submit:
+        notices.report_submitted(actor=actor, report=report)
     return report
 
 
