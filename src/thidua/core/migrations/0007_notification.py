@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0005_job_heartbeat_cancel_rerun'),
+        ('core', '0006_user_must_change_password'),
     ]
 
     operations = [
