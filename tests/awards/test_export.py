@@ -43,7 +43,7 @@ def test_export_has_vietnamese_headers_rows_dates_and_frozen_header(client, user
     assert [r[0] for r in rows] == [1, 2, 3]
     by_name = {r[1]: r for r in rows}
     hung = by_name["Nguyễn Việt Hùng"]
-    assert hung[2] == "Thiếu tướng" and hung[4] == "Tổng cục Công nghiệp quốc phòng"
+    assert hung[2] == "Thiếu tướng" and hung[4] == "Tổng cục Công nghiệp quốc phòng — Bộ Quốc phòng"
     assert hung[5] == "Chiến sĩ thi đua cơ sở" and hung[6] == "Đủ điều kiện"
     assert REASON_OK["text"] in hung[8] and hung[9] == REASON_OK["citation"]
     hoa = by_name["Trần Thị Hoà"]
