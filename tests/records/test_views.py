@@ -114,7 +114,9 @@ def test_remove_and_close(world, client):
         == 404
     )
     review = services.pending_review_add(actor=None, person=hung, kind="dieu_tra", start_on=dt.date(2025, 1, 1))
-    response = client.post(reverse("review_close", args=[hung.pk, review.pk]), {"end_on": "2025-02-01"})
+    response = client.post(
+        reverse("review_close", args=[hung.pk, review.pk]), {"end_on": "2025-02-01", "version": review.version}
+    )
     assert response.status_code == 302
     rating = UnitRating.objects.get(unit=tree.nm)
     assert client.post(reverse("unit_record_remove", args=[tree.nm.pk, "danh-gia", rating.pk])).status_code == 302

@@ -64,6 +64,10 @@ def _display(field, value: Any) -> str:
     """A stored value shown the way the form would show it (choice labels, Vietnamese dates)."""
     if value in (None, ""):
         return "—"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if hasattr(field, "queryset"):
+        return str(field.queryset.filter(pk=value).first() or value)
     choices = getattr(field, "choices", None)
     if choices is not None and not hasattr(field, "queryset"):
         labels = {str(k): v for k, v in choices}

@@ -82,10 +82,20 @@ class ImportReport:
     awards: int = 0
     achievements: int = 0
     errors: list[str] = field(default_factory=list)
+    people: list[list] = field(default_factory=list)  # [person id, full name] of everyone imported, by first row
+    years: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def note(self, person: Person, year: int) -> None:
+        """Remember who and which year a saved row was about (the success message links to them)."""
+        if [person.pk, person.full_name] not in self.people:
+            self.people.append([person.pk, person.full_name])
+        if year not in self.years:
+            self.years.append(year)
+            self.years.sort()
 
 
 class RowError(Exception):
@@ -95,6 +105,29 @@ class RowError(Exception):
         super().__init__(message)
         self.message = message
         self.column = column
+
+
+class RowErrors(Exception):
+    """Every error found in one row's cells (a row reports them all, not only the first)."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+
+
+# Columns whose cells may hold a tab or a line break (Alt+Enter in Excel); anywhere else they are refused too.
+MULTILINE_COLUMNS = frozenset({"achievement", "decision_ref", "issuer"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_OR_LINE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def import_control_characters(value: Any, *, multiline: bool = False) -> list[str]:
+    """The control characters (U+0000–U+001F, U+007F) in a cell as ``U+XXXX`` codes, in order and without repeats;
+    a tab or a line break is allowed in a ``multiline`` column. Empty when the cell is clean (or not text)."""
+    if not isinstance(value, str):
+        return []
+    pattern = _CONTROL if multiline else _CONTROL_OR_LINE
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in pattern.findall(value)))
 
 
 def _header_key(text: Any) -> str:
@@ -264,72 +297,156 @@ class _People:
 # --- the import ------------------------------------------------------------------------------------------------
 
 
+def _clean_cells(header: dict[int, str], cells: list[Any], errors: list[RowError]) -> dict[str, Any]:
+    """The row's cells by column key; a cell with control characters is an error, and is read without them."""
+    raw: dict[str, Any] = {}
+    for i, key in header.items():
+        value = cells[i] if i < len(cells) else None
+        found = import_control_characters(value, multiline=key in MULTILINE_COLUMNS)
+        if found:
+            errors.append(RowError(f"có ký tự điều khiển không được phép ({', '.join(found)}); hãy gõ lại ô này", key))
+            value = _CONTROL_OR_LINE.sub(" ", value)
+        raw[key] = value
+    return raw
+
+
 def _parse(header: dict[int, str], cells: list[Any]) -> dict[str, Any]:
-    raw = {key: cells[i] if i < len(cells) else None for i, key in header.items()}
+    """One data row, checked cell by cell; raises :class:`RowErrors` with every error of the row."""
+    errors: list[RowError] = []
+    raw = _clean_cells(header, cells, errors)
+
+    def cell(parse: Callable, *args) -> Any:
+        try:
+            return parse(*args)
+        except RowError as exc:
+            errors.append(exc)
+            return None
+
     row: dict[str, Any] = {"full_name": _text(raw.get("full_name")), "unit": _text(raw.get("unit"))}
     if not row["full_name"]:
-        raise RowError("Chưa nhập họ và tên", "full_name")
-    row["date_of_birth"] = _date(raw.get("date_of_birth"), "date_of_birth")
-    row["cccd"] = _cccd(raw.get("cccd"))
-    row["year"] = _year(raw.get("year"))
-    row["rating"] = _choice(raw.get("rating"), Rating.choices, "rating") if _text(raw.get("rating")) else ""
+        errors.append(RowError("Chưa nhập họ và tên", "full_name"))
+    row["date_of_birth"] = cell(_date, raw.get("date_of_birth"), "date_of_birth")
+    row["cccd"] = cell(_cccd, raw.get("cccd"))
+    row["year"] = cell(_year, raw.get("year"))
+    row["rating"] = cell(_choice, raw.get("rating"), Rating.choices, "rating") if _text(raw.get("rating")) else ""
     row["award"] = _text(raw.get("award"))
-    row["decided_on"] = _date(raw.get("decided_on"), "decided_on")
+    row["decided_on"] = cell(_date, raw.get("decided_on"), "decided_on")
     row["decision_ref"] = _text(raw.get("decision_ref"))
     row["issuer"] = _text(raw.get("issuer"))
     row["achievement"] = _text(raw.get("achievement"))
+    kind = raw.get("achievement_kind")
     row["achievement_kind"] = (
-        _choice(raw.get("achievement_kind"), AchievementKind.choices, "achievement_kind", {"de tai": "de_tai"})
-        if _text(raw.get("achievement_kind"))
+        cell(_choice, kind, AchievementKind.choices, "achievement_kind", {"de tai": "de_tai"})
+        if _text(kind)
         else AchievementKind.INITIATIVE
     )
     level = _text(raw.get("level"))
-    row["level"] = _choice(level, Level.choices, "level", LEVEL_WORDS) if level else ""
-    if not (row["rating"] or row["award"] or row["achievement"]):
-        raise RowError("không có mức độ hoàn thành nhiệm vụ, danh hiệu/hình thức hay sáng kiến/đề tài nào để nhập")
+    row["level"] = cell(_choice, level, Level.choices, "level", LEVEL_WORDS) if level else ""
+    if not (row["rating"] or row["award"] or row["achievement"] or _text(raw.get("rating"))):
+        errors.append(
+            RowError("không có mức độ hoàn thành nhiệm vụ, danh hiệu/hình thức hay sáng kiến/đề tài nào để nhập")
+        )
     if row["level"] and not row["achievement"]:
-        raise RowError("có Cấp công nhận nhưng chưa có tên sáng kiến/đề tài", "achievement")
+        errors.append(RowError("có Cấp công nhận nhưng chưa có tên sáng kiến/đề tài", "achievement"))
+    if errors:
+        raise RowErrors(errors)
     return row
 
 
-def _apply(user, person: Person, row: dict[str, Any], catalogue: _Catalogue, report: ImportReport) -> None:
-    year = row["year"]
-    if row["rating"]:
-        services.person_rating_set(
-            actor=user, person=person, year=year, rating=row["rating"], source=RecordSource.IMPORT
-        )
-        report.ratings += 1
-    if row["award"]:
-        award = catalogue.find(row["award"])
-        if award.family:
-            existing = AwardRecord.objects.filter(person=person, year=year, family=award.family).first()
-            if existing is not None:
-                raise RowError(f"trùng danh hiệu cùng nhóm trong năm {year} (đã có «{existing.award}»)", "award")
-        services.award_record_add(
-            actor=user,
-            person=person,
-            award=award,
-            year=year,
-            decided_on=row["decided_on"],
-            decision_ref=row["decision_ref"],
-            issuer=row["issuer"],
-            source=RecordSource.IMPORT,
-        )
-        report.awards += 1
-    if row["achievement"]:
-        if not row["level"]:
-            raise RowError(f"sáng kiến/đề tài «{row['achievement']}» chưa có cấp công nhận", "level")
-        services.achievement_add(
-            actor=user,
-            person=person,
-            year=year,
-            kind=row["achievement_kind"],
-            level=row["level"],
-            title=row["achievement"],
-            decision_ref="" if row["award"] else row["decision_ref"],
-            source=RecordSource.IMPORT,
-        )
-        report.achievements += 1
+NOTHING_TO_IMPORT = "không có mức độ hoàn thành nhiệm vụ, danh hiệu/hình thức hay sáng kiến/đề tài nào để nhập"
+
+
+class _Seen:
+    """What earlier rows of the file recorded, to refuse a row that repeats one (both row numbers named)."""
+
+    def __init__(self):
+        self.rows: dict[tuple, int] = {}
+
+    def claim(self, key: tuple, number: int, what: str, column: str) -> None:
+        first = self.rows.setdefault(key, number)
+        if first != number:
+            raise RowError(
+                f"trùng với dòng {first} (cùng cán bộ, năm {key[1]}, {what}); mỗi việc chỉ ghi một dòng", column
+            )
+
+    def row_of(self, key: tuple) -> int | None:
+        return self.rows.get(key)
+
+
+def _apply_rating(user, person: Person, row: dict[str, Any], catalogue: _Catalogue, seen: _Seen) -> int:
+    if not row["rating"]:
+        return 0
+    seen.claim((person.pk, row["year"], "rating"), row["number"], "mức độ hoàn thành nhiệm vụ", "rating")
+    services.person_rating_set(
+        actor=user, person=person, year=row["year"], rating=row["rating"], source=RecordSource.IMPORT
+    )
+    return 1
+
+
+def _apply_award(user, person: Person, row: dict[str, Any], catalogue: _Catalogue, seen: _Seen) -> int:
+    if not row["award"]:
+        return 0
+    year, award = row["year"], catalogue.find(row["award"])
+    seen.claim((person.pk, year, "award", award.pk), row["number"], f"«{award}»", "award")
+    if award.family:
+        first = seen.row_of((person.pk, year, "family", award.family))
+        existing = AwardRecord.objects.filter(person=person, year=year, family=award.family).first()
+        if existing is not None:
+            where = f" ở dòng {first}" if first else ""
+            raise RowError(f"trùng danh hiệu cùng nhóm trong năm {year} (đã có «{existing.award}»{where})", "award")
+        seen.claim((person.pk, year, "family", award.family), row["number"], "danh hiệu cùng nhóm", "award")
+    services.award_record_add(
+        actor=user,
+        person=person,
+        award=award,
+        year=year,
+        decided_on=row["decided_on"],
+        decision_ref=row["decision_ref"],
+        issuer=row["issuer"],
+        source=RecordSource.IMPORT,
+    )
+    return 1
+
+
+def _apply_achievement(user, person: Person, row: dict[str, Any], catalogue: _Catalogue, seen: _Seen) -> int:
+    if not row["achievement"]:
+        return 0
+    if not row["level"]:
+        raise RowError(f"sáng kiến/đề tài «{row['achievement']}» chưa có cấp công nhận", "level")
+    key = (person.pk, row["year"], "achievement", vn.search_key(row["achievement"]))
+    seen.claim(key, row["number"], f"sáng kiến/đề tài «{row['achievement']}»", "achievement")
+    services.achievement_add(
+        actor=user,
+        person=person,
+        year=row["year"],
+        kind=row["achievement_kind"],
+        level=row["level"],
+        title=row["achievement"],
+        decision_ref="" if row["award"] else row["decision_ref"],
+        source=RecordSource.IMPORT,
+    )
+    return 1
+
+
+def _row_errors(exc: ValidationError) -> list[RowError]:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return [RowError(m, FIELD_COLUMN.get(name)) for name, messages in errors.items() for m in messages]
+
+
+def _apply(user, person: Person, row: dict[str, Any], catalogue: _Catalogue, report: ImportReport, seen: _Seen):
+    """Apply the row's rating, award and achievement, each in its own savepoint; returns every error of the row."""
+    errors: list[RowError] = []
+    for part, counter in ((_apply_rating, "ratings"), (_apply_award, "awards"), (_apply_achievement, "achievements")):
+        try:
+            with transaction.atomic():
+                setattr(report, counter, getattr(report, counter) + part(user, person, row, catalogue, seen))
+        except RowError as exc:
+            errors.append(exc)
+        except ValidationError as exc:
+            errors.extend(_row_errors(exc))
+    if not errors:
+        report.note(person, row["year"])
+    return errors
 
 
 def _message(number: int, column: str | None, text: str) -> str:
@@ -349,18 +466,16 @@ def import_records(
     check_upload(name, data)
     header, body = read_rows(data)
     report = ImportReport(rows=len(body))
+    if not body:
+        report.errors.append("Danh sách không có dòng dữ liệu nào.")
+        return report
     parsed: list[tuple[int, dict[str, Any]]] = []
     for number, cells in body:
         try:
-            parsed.append((number, _parse(header, cells)))
-        except RowError as exc:
-            report.errors.append(_message(number, exc.column, exc.message))
-    if not body:
-        report.errors.append("Danh sách không có dòng dữ liệu nào.")
-    if report.errors:
-        return report
-    people = _People(actor, [row for _, row in parsed])
-    catalogue = _Catalogue()
+            parsed.append((number, {**_parse(header, cells), "number": number}))
+        except RowErrors as exc:
+            report.errors.extend(_message(number, e.column, e.message) for e in exc.errors)
+    people, catalogue, seen = _People(actor, [row for _, row in parsed]), _Catalogue(), _Seen()
     if progress is not None:
         progress(0, len(parsed))
     with transaction.atomic():
@@ -368,19 +483,22 @@ def import_records(
             if progress is not None and index and index % PROGRESS_EVERY == 0:
                 progress(index, len(parsed))
             try:
-                with transaction.atomic():
-                    _apply(actor, people.find(row), row, catalogue, report)
+                errors = _apply(actor, people.find(row), row, catalogue, report, seen)
             except RowError as exc:
-                report.errors.append(_message(number, exc.column, exc.message))
-            except ValidationError as exc:
-                errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-                for field_name, messages in errors.items():
-                    column = FIELD_COLUMN.get(field_name)
-                    report.errors.extend(_message(number, column, m) for m in messages)
+                errors = [exc]
+            report.errors.extend(_message(number, e.column, e.message) for e in errors)
         if report.errors:
             report.ratings = report.awards = report.achievements = 0
+            report.people, report.years = [], []
             transaction.set_rollback(True)
+    report.errors.sort(key=_row_number)
     return report
+
+
+def _row_number(message: str) -> int:
+    """The row number an error message starts with (for the report's order: by row, then as found)."""
+    found = re.match(r"Dòng (\d+)", message)
+    return int(found.group(1)) if found else 0
 
 
 IMPORT_JOB = "records.import"

@@ -25,17 +25,25 @@ from thidua.core.xlsx import XLSX_TYPE
 from thidua.org.models import OrgUnit, Person
 
 from . import importer, selectors, services
+from .choices import RecordSource
 from .filters import AwardRecordFilterSet
 from .forms import (
+    AchievementEditForm,
     AchievementForm,
+    AwardRecordEditForm,
     AwardRecordForm,
     ConfirmForm,
     DisciplineAddForm,
+    DisciplineEditForm,
     ImportForm,
+    LeaveEditForm,
     LeaveForm,
     PendingReviewCloseForm,
+    PendingReviewEditForm,
     PendingReviewForm,
+    PersonRatingEditForm,
     PersonRatingForm,
+    UnitRatingEditForm,
     UnitRatingForm,
 )
 from .models import Achievement, AwardRecord, Discipline, LeavePeriod, PendingReview, PersonRating, UnitRating
@@ -112,13 +120,15 @@ class PersonRecordFormView(ServiceFormView):
 
 
 class PersonRatingView(PersonRecordFormView):
-    """Record a yearly task-completion rating."""
+    """Record a yearly task-completion rating; a year that already has one (or gets one meanwhile) is a conflict
+    showing it, and saving again replaces it on purpose."""
 
     form_class = PersonRatingForm
     title = "Đánh giá mức độ hoàn thành nhiệm vụ"
 
     def perform(self, data):
-        return services.person_rating_set(actor=self.request.user, person=self.person, **data)
+        version = data.pop("version") or 0
+        return services.person_rating_set(actor=self.request.user, person=self.person, expected_version=version, **data)
 
 
 class PersonAwardAddView(PersonRecordFormView):
@@ -174,8 +184,14 @@ class ReviewCloseView(PersonRecordFormView):
         super().load(pk)
         self.review = get_object_or_404(PendingReview.objects.filter(person=self.person), pk=review_pk)
 
+    def get_initial(self):
+        return {"version": self.review.version}
+
     def perform(self, data):
-        return services.pending_review_close(actor=self.request.user, review=self.review, **data)
+        version = data.pop("version")
+        return services.pending_review_close(
+            actor=self.request.user, review=self.review, expected_version=version, **data
+        )
 
 
 class LeaveAddView(PersonRecordFormView):
@@ -186,6 +202,66 @@ class LeaveAddView(PersonRecordFormView):
 
     def perform(self, data):
         return services.leave_add(actor=self.request.user, person=self.person, **data)
+
+
+def record_initial(form_class, record) -> dict:
+    """The edit form's initial values: the record's fields of the same names, and its version."""
+    return {name: getattr(record, name) for name in form_class.base_fields if hasattr(record, name)}
+
+
+class RecordEditMixin:
+    """Edit one record of the subject with optimistic locking: the form carries the version it was built from, and
+    a save over someone else's is a 409 page with the user's input kept and the current values shown."""
+
+    editable: dict = {}
+    subject_field = "person"
+
+    def load_record(self, kind: str, record_pk: int) -> None:
+        if kind not in self.editable:
+            raise Http404
+        model, self.form_class, self.service, label = self.editable[kind]
+        subject = {self.subject_field: getattr(self, self.subject_field)}
+        self.record = get_object_or_404(model.objects.filter(**subject), pk=record_pk)
+        self.title = f"Sửa {label}: {self.record}"
+
+    def get_form_kwargs(self):
+        if issubclass(self.form_class, AwardRecordForm):
+            return {"subject": Subject.PERSON if self.subject_field == "person" else Subject.UNIT}
+        return {}
+
+    def get_initial(self):
+        return record_initial(self.form_class, self.record)
+
+    def get_context(self):
+        context = super().get_context()
+        if getattr(self.record, "source", "") == RecordSource.DECISION:
+            context["note"] = "Bản ghi này được ghi từ quyết định: chỉ sửa đổi được bằng quyết định mới."
+        return context
+
+    def perform(self, data):
+        version = data.pop("version")
+        return self.service(actor=self.request.user, record=self.record, expected_version=version, **data)
+
+
+# kind in the URL → (model, edit form, update service, what the title says)
+PERSON_EDITABLE = {
+    "danh-gia": (PersonRating, PersonRatingEditForm, services.person_rating_update, "đánh giá năm"),
+    "khen-thuong": (AwardRecord, AwardRecordEditForm, services.award_record_update, "khen thưởng"),
+    "sang-kien": (Achievement, AchievementEditForm, services.achievement_update, "sáng kiến, đề tài"),
+    "ky-luat": (Discipline, DisciplineEditForm, services.discipline_update, "kỷ luật"),
+    "xem-xet": (PendingReview, PendingReviewEditForm, services.pending_review_update, "việc xem xét"),
+    "nghi": (LeavePeriod, LeaveEditForm, services.leave_update, "thời gian nghỉ, học"),
+}
+
+
+class PersonRecordEditView(RecordEditMixin, PersonRecordFormView):
+    """Edit one record of the person (rating, award, achievement, discipline, proceeding, leave)."""
+
+    editable = PERSON_EDITABLE
+
+    def load(self, pk: int, kind: str, record_pk: int, **kwargs) -> None:
+        super().load(pk)
+        self.load_record(kind, record_pk)
 
 
 # kind in the URL → (model, remove service, its keyword, what the confirmation says)
@@ -245,7 +321,8 @@ class UnitRatingView(UnitRecordFormView):
     title = "Kết quả đánh giá tập thể hằng năm"
 
     def perform(self, data):
-        return services.unit_rating_set(actor=self.request.user, unit=self.unit, **data)
+        version = data.pop("version") or 0
+        return services.unit_rating_set(actor=self.request.user, unit=self.unit, expected_version=version, **data)
 
 
 class UnitAwardAddView(UnitRecordFormView):
@@ -259,6 +336,23 @@ class UnitAwardAddView(UnitRecordFormView):
 
     def perform(self, data):
         return services.award_record_add(actor=self.request.user, unit=self.unit, **data)
+
+
+UNIT_EDITABLE = {
+    "danh-gia": (UnitRating, UnitRatingEditForm, services.unit_rating_update, "kết quả năm"),
+    "khen-thuong": (AwardRecord, AwardRecordEditForm, services.award_record_update, "khen thưởng"),
+}
+
+
+class UnitRecordEditView(RecordEditMixin, UnitRecordFormView):
+    """Edit the unit's results of a year or an award it received."""
+
+    editable = UNIT_EDITABLE
+    subject_field = "unit"
+
+    def load(self, pk: int, kind: str, record_pk: int, **kwargs) -> None:
+        super().load(pk)
+        self.load_record(kind, record_pk)
 
 
 UNIT_REMOVABLE = {
