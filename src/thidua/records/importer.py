@@ -509,14 +509,14 @@ def upload_path(job_id: int) -> Path:
     return Path(settings.MEDIA_ROOT) / "imports" / f"{job_id}.xlsx"
 
 
-def import_start(*, actor, name: str, data: bytes) -> Job:
+def import_start(*, actor, name: str, data: bytes, unit_id: int | None = None) -> Job:
     """Check an upload and queue its import as a job (audited as ``job.create``); raises :class:`ImportRefused`
-    for an unusable file, before anything is queued. The job's result holds the report (see :func:`run_import`)."""
+    for an unusable file, before anything is queued. The job's result holds the report (see :func:`run_import`);
+    ``unit_id`` is the unit whose records page the import was opened from (its result page leads back there)."""
     check_upload(name, data)
+    params = {"name": name, **({"unit": unit_id} if unit_id else {})}
     with transaction.atomic():
-        job = job_enqueue(
-            actor=actor, kind=IMPORT_JOB, title=f"Nhập thành tích từ tệp «{name[:200]}»", params={"name": name}
-        )
+        job = job_enqueue(actor=actor, kind=IMPORT_JOB, title=f"Nhập thành tích từ tệp «{name[:200]}»", params=params)
         path = upload_path(job.pk)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -530,6 +530,8 @@ def run_import(job: Job) -> dict:
     if not path.exists():
         raise LookupError("Tệp đã tải lên không còn; hãy tải tệp lên lại.")
     url = f"{reverse('records_import')}?cong_viec={job.pk}"
+    if job.params.get("unit"):
+        url += f"&don_vi={job.params['unit']}"
     try:
         report = import_records(
             actor=job.created_by, name=job.params["name"], data=path.read_bytes(), progress=_reporter(job)

@@ -383,16 +383,28 @@ class UnitRecordRemoveView(UnitRecordFormView):
 # --- import ----------------------------------------------------------------------------------------------------
 
 
+def _import_unit(request) -> OrgUnit | None:
+    """The unit whose records page the import was opened from (``?don_vi=``), visible to the user, else 404."""
+    value = request.GET.get("don_vi", "")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Http404
+    return get_object_or_404(OrgUnit.objects.visible_to(request.user, Action.VIEW), pk=int(value))
+
+
 @login_required
 def records_import(request):
     """Upload a list of past records; all rows are saved, or none and the page lists every error by row.
 
     The import runs as a job: inline (a laptop) the report is shown at once; with workers the user follows the job's
-    page, whose "Xem kết quả" comes back here with ``?cong_viec=<id>``.
+    page, whose "Xem kết quả" comes back here with ``?cong_viec=<id>``. Opened from a unit's records page
+    (``?don_vi=<id>``), the page leads back there; a successful report links to the people and awards imported.
     """
     if not has_change_scope(request.user):
         raise Http404
-    report = refused = None
+    unit = _import_unit(request)
+    report = refused = job = None
     if request.GET.get("cong_viec", "").isdigit():
         job = Job.objects.visible_to(request.user).filter(pk=request.GET["cong_viec"], kind=importer.IMPORT_JOB).first()
         if job is None:
@@ -405,7 +417,9 @@ def records_import(request):
             refused = "Tệp quá lớn; tối đa 5 MB."
         else:
             try:
-                job = importer.import_start(actor=request.user, name=upload.name, data=upload.read())
+                job = importer.import_start(
+                    actor=request.user, name=upload.name, data=upload.read(), unit_id=unit.pk if unit else None
+                )
             except importer.ImportRefused as exc:
                 refused = str(exc)
             else:
@@ -413,7 +427,7 @@ def records_import(request):
                 if job.is_active:
                     return redirect("job_detail", pk=job.pk)
                 report, refused = importer.report_of(job)
-    context = {"form": form, "report": report, "refused": refused}
+    context = {"form": form, "report": report, "refused": refused, "unit": unit, "job": job}
     return render(request, "records/import.html", context)
 
 
