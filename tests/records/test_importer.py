@@ -339,7 +339,7 @@ def test_control_characters_are_refused_with_row_and_column(world):
     _, _, users = world
     rows = [
         row(full_name="Nguyễn Việt_x0000_ Hùng", cccd="001065000123", year=2024, rating="httnv"),  # line 4
-        row(**HUNG, year=2023, rating="httnv", decision_ref="QĐ_x0007_ 12\x7f"),  # line 5
+        row(**HUNG, year=2023, rating="httnv", decision_ref="QĐ_x0007_ 12\x7f", award="Không có"),  # line 5
         row(**HUNG, year=2022, achievement="Gá kẹp\nnhanh\tgọn", level="co so"),  # line 6: allowed here
         row(**HUNG, year=2021, rating="httnv\n"),  # line 7: not in a single-line column
     ]
@@ -347,6 +347,9 @@ def test_control_characters_are_refused_with_row_and_column(world):
     assert report.errors == [
         "Dòng 4, cột «Họ và tên»: có ký tự điều khiển không được phép (U+0000); hãy gõ lại ô này",
         "Dòng 5, cột «Số quyết định»: có ký tự điều khiển không được phép (U+0007, U+007F); hãy gõ lại ô này",
+        # the row's other cells are still looked up, so this error does not wait for the next upload
+        "Dòng 5, cột «Danh hiệu thi đua/Hình thức khen thưởng»: Không có danh hiệu, hình thức «Không có» trong danh mục "
+        "khen thưởng",
         "Dòng 7, cột «Mức độ hoàn thành nhiệm vụ»: có ký tự điều khiển không được phép (U+000A); hãy gõ lại ô này",
     ]
     assert not PersonRating.objects.exists() and not Achievement.objects.exists()

@@ -110,9 +110,10 @@ class RowError(Exception):
 class RowErrors(Exception):
     """Every error found in one row's cells (a row reports them all, not only the first)."""
 
-    def __init__(self, errors: list[RowError]):
+    def __init__(self, errors: list[RowError], row: dict[str, Any]):
         super().__init__("; ".join(e.message for e in errors))
         self.errors = errors
+        self.row = row  # what could be read, for the look-ups that do not depend on a broken cell
 
 
 # Columns whose cells may hold a tab or a line break (Alt+Enter in Excel); anywhere else they are refused too.
@@ -349,8 +350,28 @@ def _parse(header: dict[int, str], cells: list[Any]) -> dict[str, Any]:
     if row["level"] and not row["achievement"]:
         errors.append(RowError("có Cấp công nhận nhưng chưa có tên sáng kiến/đề tài", "achievement"))
     if errors:
-        raise RowErrors(errors)
+        raise RowErrors(errors, row)
     return row
+
+
+IDENTITY_COLUMNS = frozenset({"full_name", "date_of_birth", "cccd", "unit"})
+
+
+def _lookup_errors(row: dict[str, Any], broken: set, people: _People, catalogue: _Catalogue) -> list[RowError]:
+    """For a row with bad cells (never applied): whether its person and its award exist, if those cells are fine,
+    so one upload reports those errors too."""
+    errors = []
+    checks = []
+    if not broken & IDENTITY_COLUMNS and row["full_name"]:
+        checks.append(lambda: people.find(row))
+    if row["award"] and "award" not in broken:
+        checks.append(lambda: catalogue.find(row["award"]))
+    for check in checks:
+        try:
+            check()
+        except RowError as exc:
+            errors.append(exc)
+    return errors
 
 
 NOTHING_TO_IMPORT = "không có mức độ hoàn thành nhiệm vụ, danh hiệu/hình thức hay sáng kiến/đề tài nào để nhập"
@@ -470,12 +491,17 @@ def import_records(
         report.errors.append("Danh sách không có dòng dữ liệu nào.")
         return report
     parsed: list[tuple[int, dict[str, Any]]] = []
+    broken: list[tuple[int, RowErrors]] = []
     for number, cells in body:
         try:
             parsed.append((number, {**_parse(header, cells), "number": number}))
         except RowErrors as exc:
-            report.errors.extend(_message(number, e.column, e.message) for e in exc.errors)
-    people, catalogue, seen = _People(actor, [row for _, row in parsed]), _Catalogue(), _Seen()
+            broken.append((number, exc))
+    rows = [row for _, row in parsed] + [exc.row for _, exc in broken]
+    people, catalogue, seen = _People(actor, rows), _Catalogue(), _Seen()
+    for number, exc in broken:
+        errors = exc.errors + _lookup_errors(exc.row, {e.column for e in exc.errors}, people, catalogue)
+        report.errors.extend(_message(number, e.column, e.message) for e in errors)
     if progress is not None:
         progress(0, len(parsed))
     with transaction.atomic():

@@ -222,7 +222,8 @@ class RecordEditMixin:
         model, self.form_class, self.service, label = self.editable[kind]
         subject = {self.subject_field: getattr(self, self.subject_field)}
         self.record = get_object_or_404(model.objects.filter(**subject), pk=record_pk)
-        self.title = f"Sửa {label}: {self.record}"
+        year = getattr(self.record, "year", None)
+        self.title = f"Sửa {label} {year}" if year else f"Sửa {label}: {self.record}"
 
     def get_form_kwargs(self):
         if issubclass(self.form_class, AwardRecordForm):
@@ -246,8 +247,8 @@ class RecordEditMixin:
 # kind in the URL → (model, edit form, update service, what the title says)
 PERSON_EDITABLE = {
     "danh-gia": (PersonRating, PersonRatingEditForm, services.person_rating_update, "đánh giá năm"),
-    "khen-thuong": (AwardRecord, AwardRecordEditForm, services.award_record_update, "khen thưởng"),
-    "sang-kien": (Achievement, AchievementEditForm, services.achievement_update, "sáng kiến, đề tài"),
+    "khen-thuong": (AwardRecord, AwardRecordEditForm, services.award_record_update, "khen thưởng năm"),
+    "sang-kien": (Achievement, AchievementEditForm, services.achievement_update, "sáng kiến, đề tài năm"),
     "ky-luat": (Discipline, DisciplineEditForm, services.discipline_update, "kỷ luật"),
     "xem-xet": (PendingReview, PendingReviewEditForm, services.pending_review_update, "việc xem xét"),
     "nghi": (LeavePeriod, LeaveEditForm, services.leave_update, "thời gian nghỉ, học"),
@@ -340,7 +341,7 @@ class UnitAwardAddView(UnitRecordFormView):
 
 UNIT_EDITABLE = {
     "danh-gia": (UnitRating, UnitRatingEditForm, services.unit_rating_update, "kết quả năm"),
-    "khen-thuong": (AwardRecord, AwardRecordEditForm, services.award_record_update, "khen thưởng"),
+    "khen-thuong": (AwardRecord, AwardRecordEditForm, services.award_record_update, "khen thưởng năm"),
 }
 
 
