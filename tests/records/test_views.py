@@ -203,7 +203,8 @@ def test_adding_a_rating_for_a_year_that_has_one_is_a_conflict_not_an_overwrite(
     response = client.post(url, {"year": "2023", "rating": "htnv"})
     assert response.status_code == 409
     body = response.content.decode()
-    assert "Hoàn thành xuất sắc nhiệm vụ" in body and PersonRating.objects.get().rating == "htxsnv"
+    assert "Năm 2023 đã có đánh giá «Hoàn thành xuất sắc nhiệm vụ»" in body
+    assert PersonRating.objects.get().rating == "htxsnv"
     assert response.context["form"]["version"].value() == "1"
     assert client.post(url, {"year": "2023", "rating": "htnv", "version": "1"}).status_code == 302
     assert PersonRating.objects.get().rating == "htnv"

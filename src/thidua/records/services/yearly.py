@@ -16,6 +16,7 @@ from thidua.org.models import OrgUnit, Person
 from ..choices import AchievementKind, RecordSource
 from ..models import Achievement, AwardRecord, PersonRating, UnitRating
 from .checks import (
+    AlreadyRecorded,
     _check_date,
     _check_open,
     _check_person_year,
@@ -32,6 +33,14 @@ from .checks import (
 
 PERSON_RATING_EDITABLE = ("year", "rating", "decision_ref")
 UNIT_RATING_EDITABLE = ("year", "rating", "party_rating", "comprehensive_strong", "strength", "decision_ref")
+
+
+def _year_has(label: str, current) -> str:
+    """The conflict message when the user records a year that already has a rating."""
+    return (
+        f"Năm {current.year} đã có {label} «{current.get_rating_display()}» (hiển thị bên dưới). Lưu lại để thay bằng "
+        f"{label} bạn vừa nhập, hoặc huỷ để giữ nguyên."
+    )
 
 
 def _rating_taken(label: str, year: int):
@@ -59,6 +68,8 @@ def person_rating_set(
     require_change_scope(actor, person.unit, "person")
     _check_person_year(person, year)
     current = PersonRating.objects.filter(person=person, year=year).first()
+    if current is not None and expected_version == 0:
+        raise AlreadyRecorded(current, _year_has("đánh giá", current))
     if current is not None:
         return person_rating_update(
             actor=actor,
@@ -143,6 +154,8 @@ def unit_rating_set(
     }
     fields = _unit_rating_values(unit, fields)
     current = UnitRating.objects.filter(unit=unit, year=year).first()
+    if current is not None and expected_version == 0:
+        raise AlreadyRecorded(current, _year_has("kết quả", current))
     if current is not None:
         fields.pop("year")
         version = current.version if expected_version is None else expected_version
