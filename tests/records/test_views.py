@@ -236,3 +236,28 @@ def test_unit_records_are_edited_and_decided_ones_are_not(world, client):
     response = client.post(url, {"award": awards["DVQT"].pk, "year": "2022", "issuer": "X", "version": "1"})
     assert response.status_code == 200 and "ghi từ quyết định" in response.content.decode()
     assert AwardRecord.objects.get(pk=decided.pk).issuer == ""
+
+
+def test_records_of_a_year_closed_by_a_decision_have_no_edit_or_remove_link(world, client):
+    people, awards, users, _ = world
+    from thidua.records.choices import RecordSource
+
+    hung = people.hung
+    rating, achievement = PersonRating.objects.get(), Achievement.objects.get()  # both of 2023
+    services.award_record_add(
+        actor=None,
+        person=hung,
+        award=awards["BKBQP"],
+        year=2023,
+        source=RecordSource.DECISION,
+    )
+    client.force_login(users.officer)
+    body = client.get(reverse("person_records", args=[hung.pk])).content.decode()
+    assert reverse("person_record_edit", args=[hung.pk, "danh-gia", rating.pk]) not in body
+    assert reverse("person_record_remove", args=[hung.pk, "sang-kien", achievement.pk]) not in body
+    discipline = Discipline.objects.get()  # not tied to a year: still editable
+    assert reverse("person_record_edit", args=[hung.pk, "ky-luat", discipline.pk]) in body
+    # The page refuses anyway if the URL is typed.
+    url = reverse("person_record_edit", args=[hung.pk, "danh-gia", rating.pk])
+    response = client.post(url, {"year": "2023", "rating": "htnv", "version": rating.version})
+    assert response.status_code == 200 and "Năm 2023 đã có quyết định khen thưởng" in response.content.decode()
