@@ -348,8 +348,8 @@ def test_control_characters_are_refused_with_row_and_column(world):
         "Dòng 4, cột «Họ và tên»: có ký tự điều khiển không được phép (U+0000); hãy gõ lại ô này",
         "Dòng 5, cột «Số quyết định»: có ký tự điều khiển không được phép (U+0007, U+007F); hãy gõ lại ô này",
         # the row's other cells are still looked up, so this error does not wait for the next upload
-        "Dòng 5, cột «Danh hiệu thi đua/Hình thức khen thưởng»: Không có danh hiệu, hình thức «Không có» trong danh mục "
-        "khen thưởng",
+        "Dòng 5, cột «Danh hiệu thi đua/Hình thức khen thưởng»: Không có danh hiệu, hình thức «Không có» trong "
+        "danh mục khen thưởng",
         "Dòng 7, cột «Mức độ hoàn thành nhiệm vụ»: có ký tự điều khiển không được phép (U+000A); hãy gõ lại ô này",
     ]
     assert not PersonRating.objects.exists() and not Achievement.objects.exists()
