@@ -78,7 +78,7 @@ ROUTES: list[mx.Route] = [
         "review_close",
         FORM,
         url=lambda w: {"pk": w.people.hung.pk, "review_pk": w.rec.review.pk},
-        data=lambda w: {"end_on": "2025-03-01"},
+        data=lambda w: {"end_on": "2025-03-01", "version": w.rec.review.version},
     ),
     R(
         "leave_add",
@@ -92,6 +92,13 @@ ROUTES: list[mx.Route] = [
         url=lambda w: {"pk": w.people.hung.pk, "kind": "sang-kien", "record_pk": w.rec.achievement.pk},
         note="every kind goes through this one view; the record must belong to the person in the URL",
     ),
+    R(
+        "person_record_edit",
+        FORM,
+        url=lambda w: {"pk": w.people.hung.pk, "kind": "danh-gia", "record_pk": w.rec.rating.pk},
+        data=lambda w: {"year": "2022", "rating": "htxsnv", "version": w.rec.rating.version},
+        note="every kind goes through this one view; the record must belong to the person in the URL",
+    ),
     # --- UI: unit ------------------------------------------------------------------------------------------------
     R("unit_records", {"GET": mx.UI_READ}, url=_nm),
     R("unit_rating_set", FORM, url=_nm, data=lambda w: {"year": "2024", "rating": "httnv", "strength": "30"}),
@@ -100,6 +107,17 @@ ROUTES: list[mx.Route] = [
         "unit_record_remove",
         FORM,
         url=lambda w: {"pk": w.tree.nm.pk, "kind": "danh-gia", "record_pk": w.rec.unit_rating.pk},
+    ),
+    R(
+        "unit_record_edit",
+        FORM,
+        url=lambda w: {"pk": w.tree.nm.pk, "kind": "khen-thuong", "record_pk": w.rec.unit_award.pk},
+        data=lambda w: {
+            "award": w.rec.awards["DVTT"].pk,
+            "year": "2022",
+            "decision_ref": "QĐ 3",
+            "version": w.rec.unit_award.version,
+        },
     ),
     # --- UI: import ----------------------------------------------------------------------------------------------
     R("records_import", {"GET": mx.UI_CREATE}, note="only users who may change something somewhere"),
@@ -117,6 +135,12 @@ ROUTES: list[mx.Route] = [
         {"DELETE": API_DELETED},
         url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.rating.pk},
     ),
+    R(
+        "PATCH /api/v1/people/{person_id}/ratings/{record_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.rating.pk},
+        data=lambda w: {"version": w.rec.rating.version, "rating": "htxsnv"},
+    ),
     R("GET /api/v1/people/{person_id}/awards", {"GET": mx.API_READ}, url=_api_person),
     R(
         "POST /api/v1/people/{person_id}/awards",
@@ -128,6 +152,12 @@ ROUTES: list[mx.Route] = [
         "DELETE /api/v1/people/{person_id}/awards/{record_id}",
         {"DELETE": API_DELETED},
         url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.award.pk},
+    ),
+    R(
+        "PATCH /api/v1/people/{person_id}/awards/{record_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.award.pk},
+        data=lambda w: {"version": w.rec.award.version, "issuer": "Tổng cục"},
     ),
     R("GET /api/v1/people/{person_id}/achievements", {"GET": mx.API_READ}, url=_api_person),
     R(
@@ -141,6 +171,12 @@ ROUTES: list[mx.Route] = [
         {"DELETE": API_DELETED},
         url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.achievement.pk},
     ),
+    R(
+        "PATCH /api/v1/people/{person_id}/achievements/{record_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.achievement.pk},
+        data=lambda w: {"version": w.rec.achievement.version, "title": "Gá kẹp nhanh"},
+    ),
     R("GET /api/v1/people/{person_id}/disciplines", {"GET": mx.API_READ}, url=_api_person),
     R(
         "POST /api/v1/people/{person_id}/disciplines",
@@ -152,6 +188,12 @@ ROUTES: list[mx.Route] = [
         "DELETE /api/v1/people/{person_id}/disciplines/{record_id}",
         {"DELETE": API_DELETED},
         url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.discipline.pk},
+    ),
+    R(
+        "PATCH /api/v1/people/{person_id}/disciplines/{record_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"person_id": w.people.hung.pk, "record_id": w.rec.discipline.pk},
+        data=lambda w: {"version": w.rec.discipline.version, "reason": "Vi phạm giờ giấc"},
     ),
     # --- API: unit -----------------------------------------------------------------------------------------------
     R("GET /api/v1/units/{unit_id}/ratings", {"GET": mx.API_READ}, url=_api_unit),
@@ -166,6 +208,12 @@ ROUTES: list[mx.Route] = [
         {"DELETE": API_DELETED},
         url=lambda w: {"unit_id": w.tree.nm.pk, "record_id": w.rec.unit_rating.pk},
     ),
+    R(
+        "PATCH /api/v1/units/{unit_id}/ratings/{record_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"unit_id": w.tree.nm.pk, "record_id": w.rec.unit_rating.pk},
+        data=lambda w: {"version": w.rec.unit_rating.version, "strength": 120},
+    ),
     R("GET /api/v1/units/{unit_id}/awards", {"GET": mx.API_READ}, url=_api_unit),
     R(
         "POST /api/v1/units/{unit_id}/awards",
@@ -177,5 +225,11 @@ ROUTES: list[mx.Route] = [
         "DELETE /api/v1/units/{unit_id}/awards/{record_id}",
         {"DELETE": API_DELETED},
         url=lambda w: {"unit_id": w.tree.nm.pk, "record_id": w.rec.unit_award.pk},
+    ),
+    R(
+        "PATCH /api/v1/units/{unit_id}/awards/{record_id}",
+        {"PATCH": mx.API_WRITE},
+        url=lambda w: {"unit_id": w.tree.nm.pk, "record_id": w.rec.unit_award.pk},
+        data=lambda w: {"version": w.rec.unit_award.version, "decision_ref": "QĐ 4"},
     ),
 ]

@@ -269,3 +269,119 @@ def test_worker_killed_mid_import_saves_nothing_and_the_rerun_saves_all(people, 
     finally:
         stop(second)
     assert Job.objects.get(pk=again.pk).result["report"]["ratings"] == 40 and PersonRating.objects.count() == 40
+
+
+# --- every error of a row, duplicates, control characters, where the import lives and what it links to ------------
+
+HUNG = {"full_name": "Nguyễn Việt Hùng", "cccd": "001065000123"}
+
+
+def test_every_error_of_a_row_is_reported_and_lookups_of_other_rows_too(world):
+    _, _, users = world
+    rows = [
+        # line 4: three bad cells and a level without an achievement
+        row(
+            full_name="Trần Thị Hoà", date_of_birth="31/02/1980", unit="Z111", year="20x4", rating="Giỏi", level="co so"
+        ),
+        row(full_name="Lê Văn Không", date_of_birth="01/01/1980", unit="Z111", year=2024, rating="httnv"),  # line 5
+        row(**HUNG, year=2023, rating="HTXSNV", award="Không có", achievement="Sáng kiến X"),  # line 6: award and level
+    ]
+    report = importer.import_records(actor=users.officer, name="a.xlsx", data=xlsx(rows))
+    line4 = [e for e in report.errors if e.startswith("Dòng 4")]
+    assert any(e.startswith("Dòng 4, cột «Ngày sinh»: Ngày không hợp lệ: 31/02/1980") for e in line4)
+    assert "Dòng 4, cột «Năm»: Năm không hợp lệ: 20x4" in line4
+    assert "Dòng 4, cột «Mức độ hoàn thành nhiệm vụ»: Giá trị không hợp lệ: Giỏi" in line4
+    assert "Dòng 4, cột «Sáng kiến/đề tài»: có Cấp công nhận nhưng chưa có tên sáng kiến/đề tài" in line4
+    assert any(e.startswith("Dòng 5: không tìm thấy cán bộ «Lê Văn Không»") for e in report.errors)
+    line6 = [e for e in report.errors if e.startswith("Dòng 6")]
+    assert len(line6) == 2
+    assert "Không có danh hiệu, hình thức «Không có»" in line6[0]
+    assert "«Sáng kiến X» chưa có cấp công nhận" in line6[1]
+    assert [int(e.split()[1].rstrip(",:")) for e in report.errors] == sorted(
+        int(e.split()[1].rstrip(",:")) for e in report.errors
+    )
+    assert not PersonRating.objects.exists() and (report.ratings, report.awards) == (0, 0)
+
+
+def test_duplicate_rows_of_a_file_are_refused_naming_both_rows(world):
+    people, _, users = world
+    rows = [
+        row(**HUNG, year=2024, rating="httnv"),  # line 4
+        row(**HUNG, year=2023, rating="httnv"),  # line 5
+        row(full_name="Nguyễn Viet Hung", cccd="001065000123", year=2024, rating="htxsnv"),  # line 6: same as 4
+        row(**HUNG, year=2024, award="Chiến sĩ tiên tiến"),  # line 7
+        row(**HUNG, year=2024, award="CSTT"),  # line 8: the same award again
+        row(**HUNG, year=2022, achievement="Gá kẹp", level="co so"),  # line 9
+        row(**HUNG, year=2022, achievement="GÁ KẸP", level="toan quan"),  # line 10: the same initiative
+    ]
+    report = importer.import_records(actor=users.officer, name="a.xlsx", data=xlsx(rows))
+    text = "\n".join(report.errors)
+    assert (
+        "Dòng 6, cột «Mức độ hoàn thành nhiệm vụ»: trùng với dòng 4 (cùng cán bộ, năm 2024, mức độ hoàn thành "
+        "nhiệm vụ); mỗi việc chỉ ghi một dòng" in text
+    )
+    assert "Dòng 8, cột «Danh hiệu thi đua/Hình thức khen thưởng»: trùng với dòng 7" in text
+    assert "Dòng 10, cột «Sáng kiến/đề tài»: trùng với dòng 9" in text
+    assert len(report.errors) == 3
+    assert not PersonRating.objects.exists() and not AwardRecord.objects.exists()
+
+
+def test_five_thousand_copies_of_one_row_save_nothing(world):
+    _, _, users = world
+    rows = [row(**HUNG, year=2024, rating="httnv")] * 200
+    report = importer.import_records(actor=users.officer, name="a.xlsx", data=xlsx(rows))
+    assert len(report.errors) == 199 and report.errors[0].startswith("Dòng 5, cột «Mức độ hoàn thành nhiệm vụ»")
+    assert "trùng với dòng 4" in report.errors[-1] and not PersonRating.objects.exists()
+
+
+def test_control_characters_are_refused_with_row_and_column(world):
+    """Excel stores a control character in a cell as ``_xHHHH_``, which the reader turns back into the character."""
+    _, _, users = world
+    rows = [
+        row(full_name="Nguyễn Việt_x0000_ Hùng", cccd="001065000123", year=2024, rating="httnv"),  # line 4
+        row(**HUNG, year=2023, rating="httnv", decision_ref="QĐ_x0007_ 12\x7f", award="Không có"),  # line 5
+        row(**HUNG, year=2022, achievement="Gá kẹp\nnhanh\tgọn", level="co so"),  # line 6: allowed here
+        row(**HUNG, year=2021, rating="httnv\n"),  # line 7: not in a single-line column
+    ]
+    report = importer.import_records(actor=users.officer, name="a.xlsx", data=xlsx(rows))
+    assert report.errors == [
+        "Dòng 4, cột «Họ và tên»: có ký tự điều khiển không được phép (U+0000); hãy gõ lại ô này",
+        "Dòng 5, cột «Số quyết định»: có ký tự điều khiển không được phép (U+0007, U+007F); hãy gõ lại ô này",
+        # the row's other cells are still looked up, so this error does not wait for the next upload
+        "Dòng 5, cột «Danh hiệu thi đua/Hình thức khen thưởng»: Không có danh hiệu, hình thức «Không có» trong "
+        "danh mục khen thưởng",
+        "Dòng 7, cột «Mức độ hoàn thành nhiệm vụ»: có ký tự điều khiển không được phép (U+000A); hãy gõ lại ô này",
+    ]
+    assert not PersonRating.objects.exists() and not Achievement.objects.exists()
+    assert importer.import_control_characters("a\tb\nc", multiline=True) == []
+    assert importer.import_control_characters("a\x1fb\x1f", multiline=True) == ["U+001F"]
+    assert importer.import_control_characters(2024) == []
+
+
+def test_import_from_the_unit_page_links_to_what_was_imported(world, client):
+    people, _, users = world
+    tree_unit = people.worker.unit
+    client.force_login(users.officer)
+    url = f"{reverse('records_import')}?don_vi={tree_unit.pk}"
+    page = client.get(url)
+    assert page.status_code == 200 and reverse("unit_records", args=[tree_unit.pk]) in page.content.decode()
+    rows = [
+        row(**HUNG, year=2023, rating="httnv", award="Chiến sĩ tiên tiến"),
+        row(full_name="Trần Thị Hoà", date_of_birth="02/03/1988", unit="Z111", year=2024, rating="htxsnv"),
+    ]
+    response = client.post(url, {"file": _upload(rows)})
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.ok and report.years == [2023, 2024]
+    assert report.people == [[people.hung.pk, "Nguyễn Việt Hùng"], [people.worker.pk, "Trần Thị Hoà"]]
+    body = response.content.decode()
+    assert "Đã nhập 2 dòng: 2 đánh giá, 1 danh hiệu/khen thưởng, 0 sáng kiến, đề tài (năm 2023, 2024)." in body
+    assert reverse("person_records", args=[people.hung.pk]) in body
+    assert reverse("person_records", args=[people.worker.pk]) in body
+    assert f"{reverse('award_record_list')}?tu_nam=2023&amp;den_nam=2024&amp;source=nhap_excel" in body
+    assert f'href="{reverse("unit_records", args=[tree_unit.pk])}"' in body
+    assert reverse("job_detail", args=[response.context["job"].pk]) in body
+    # A unit out of scope (or not a number) is a 404.
+    client.force_login(users.outsider)
+    assert client.get(url).status_code == 404
+    assert client.get(f"{reverse('records_import')}?don_vi=abc").status_code == 404

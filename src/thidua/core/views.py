@@ -8,8 +8,10 @@ onto the form, so views elsewhere stay a few lines long.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
+from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
@@ -65,6 +67,12 @@ def _display(field, value: Any) -> str:
     """A stored value shown the way the form would show it (choice labels, Vietnamese dates)."""
     if value in (None, ""):
         return "—"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if hasattr(field, "queryset"):
+        return str(field.queryset.filter(pk=value).first() or value)
+    if isinstance(field, forms.DecimalField):
+        return vn.format_number(Decimal(str(value)), field.decimal_places or 0)
     choices = getattr(field, "choices", None)
     if choices is not None and not hasattr(field, "queryset"):
         labels = {str(k): v for k, v in choices}

@@ -3,163 +3,50 @@ yearly results and awards of a unit.
 
 The subject is looked up in the caller's view scope (404 outside it, so its existence is not confirmed); a write on a
 visible subject the caller may not change is a 403; each write calls one service, whose ValidationError becomes a 422
-with messages by field.
+with messages by field. PATCH routes need the ``version`` last read: a stale one (someone saved meanwhile) is a 409
+with the current values, and so is a rating of a year that someone else saved first.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from enum import Enum
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 from ninja.errors import HttpError
 
 from thidua.catalogue.models import Award
 from thidua.core.choices import Action
 from thidua.core.scoping import in_scope
 from thidua.org.models import OrgUnit, Person
-from thidua.org.schemas import ErrorOut
+from thidua.org.schemas import ConflictOut, ErrorOut
 
 from . import selectors, services
-from .choices import AchievementKind, DisciplineForm, Level, PartyRating, Rating
 from .models import Achievement, AwardRecord, Discipline, PersonRating, UnitRating
+from .schemas import (
+    AchievementIn,
+    AchievementOut,
+    AchievementPatchIn,
+    AwardRecordIn,
+    AwardRecordOut,
+    AwardRecordPatchIn,
+    DisciplineIn,
+    DisciplineOut,
+    DisciplinePatchIn,
+    PersonRatingIn,
+    PersonRatingOut,
+    PersonRatingPatchIn,
+    UnitRatingIn,
+    UnitRatingOut,
+    UnitRatingPatchIn,
+)
 
 router = Router(tags=["Thành tích, khen thưởng"])
 
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
 WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-# --- schemas ---------------------------------------------------------------------------------------------------
-
-
-class PersonRatingIn(Schema):
-    """A person's rating for a year (replaces an earlier one for that year)."""
-
-    year: int
-    rating: Rating
-    decision_ref: str = ""
-
-
-class PersonRatingOut(Schema):
-    """A person's rating for a year."""
-
-    id: int
-    year: int
-    rating: str
-    rating_label: str
-    decision_ref: str
-    source: str
-
-    @staticmethod
-    def resolve_rating_label(obj) -> str:
-        return obj.get_rating_display()
-
-
-class UnitRatingIn(Schema):
-    """A collective's yearly results."""
-
-    year: int
-    rating: Rating
-    party_rating: PartyRating | None = None
-    comprehensive_strong: bool = False
-    strength: int | None = None
-    decision_ref: str = ""
-
-
-class UnitRatingOut(Schema):
-    """A collective's yearly results."""
-
-    id: int
-    year: int
-    rating: str
-    party_rating: str
-    comprehensive_strong: bool
-    strength: int | None
-    decision_ref: str
-    source: str
-
-
-class AwardRecordIn(Schema):
-    """A title or award received; ``award`` is the catalogue code (e.g. ``CSTDCS``)."""
-
-    award: str
-    year: int
-    decided_on: dt.date | None = None
-    decision_ref: str = ""
-    issuer: str = ""
-    achievement_ref: str = ""
-
-
-class AwardRecordOut(Schema):
-    """A title or award received."""
-
-    id: int
-    award: str
-    award_name: str
-    year: int
-    decided_on: dt.date | None
-    decision_ref: str
-    issuer: str
-    achievement_ref: str
-    source: str
-
-    @staticmethod
-    def resolve_award(obj) -> str:
-        return obj.award.code
-
-    @staticmethod
-    def resolve_award_name(obj) -> str:
-        return obj.award.name
-
-
-class AchievementIn(Schema):
-    """An initiative or research work; ``level`` is required."""
-
-    year: int
-    kind: AchievementKind = AchievementKind.INITIATIVE
-    level: Level | None = None
-    title: str
-    decision_ref: str = ""
-
-
-class AchievementOut(Schema):
-    """An initiative or research work."""
-
-    id: int
-    year: int
-    kind: str
-    level: str
-    title: str
-    decision_ref: str
-    source: str
-
-
-class DisciplineIn(Schema):
-    """A disciplinary measure."""
-
-    form: DisciplineForm
-    decided_on: dt.date
-    effective_to: dt.date | None = None
-    decision_ref: str = ""
-    reason: str = ""
-
-
-class DisciplineOut(Schema):
-    """A disciplinary measure."""
-
-    id: int
-    form: str
-    form_label: str
-    decided_on: dt.date
-    effective_to: dt.date | None
-    decision_ref: str
-    reason: str
-
-    @staticmethod
-    def resolve_form_label(obj) -> str:
-        return obj.get_form_display()
+EDIT_ERRORS = {**WRITE_ERRORS, 409: ConflictOut}
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
@@ -191,6 +78,18 @@ def _value(choice) -> str:
     return choice.value if choice is not None else ""
 
 
+def _patch(request, service, record, payload):
+    """Call an update service with the fields the PATCH sent (choices as their values) and its ``version``."""
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    data = {k: v.value if isinstance(v, Enum) else v for k, v in data.items()}
+    if "award" in data:
+        data["award"] = _award(data["award"])
+    if "party_rating" in data:
+        data["party_rating"] = data["party_rating"] or ""
+    return service(actor=request.auth, record=record, expected_version=version, **data)
+
+
 # --- people ----------------------------------------------------------------------------------------------------
 
 PEOPLE = "/people/{int:person_id}"
@@ -202,13 +101,23 @@ def person_ratings(request, person_id: int):
     return selectors.person_ratings(_person(request, person_id))
 
 
-@router.post(f"{PEOPLE}/ratings", response={201: PersonRatingOut, **WRITE_ERRORS}, summary="Ghi đánh giá năm")
+@router.post(f"{PEOPLE}/ratings", response={201: PersonRatingOut, **EDIT_ERRORS}, summary="Ghi đánh giá năm")
 def person_rating_set(request, person_id: int, payload: PersonRatingIn):
-    """Record (or replace) the rating of a year."""
+    """Record the rating of a year; a year that has one already is a 409 (with it) unless ``version`` names it."""
     person = _person(request, person_id, write=True)
     data = payload.dict()
-    data["rating"] = payload.rating.value
+    data["rating"], data["expected_version"] = payload.rating.value, data.pop("version") or 0
     return Status(201, services.person_rating_set(actor=request.auth, person=person, **data))
+
+
+@router.patch(
+    f"{PEOPLE}/ratings/{{int:record_id}}", response={200: PersonRatingOut, **EDIT_ERRORS}, summary="Sửa đánh giá năm"
+)
+def person_rating_patch(request, person_id: int, record_id: int, payload: PersonRatingPatchIn):
+    """Edit a yearly rating (refused for a year closed by a decision); a stale ``version`` is a 409."""
+    person = _person(request, person_id, write=True)
+    item = get_object_or_404(PersonRating, person=person, pk=record_id)
+    return _patch(request, services.person_rating_update, item, payload)
 
 
 @router.delete(f"{PEOPLE}/ratings/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá đánh giá")
@@ -236,6 +145,16 @@ def person_award_add(request, person_id: int, payload: AwardRecordIn):
     )
 
 
+@router.patch(
+    f"{PEOPLE}/awards/{{int:record_id}}", response={200: AwardRecordOut, **EDIT_ERRORS}, summary="Sửa khen thưởng"
+)
+def person_award_patch(request, person_id: int, record_id: int, payload: AwardRecordPatchIn):
+    """Edit a registered award (never one recorded from a decision); a stale ``version`` is a 409."""
+    person = _person(request, person_id, write=True)
+    item = get_object_or_404(AwardRecord, person=person, pk=record_id)
+    return _patch(request, services.award_record_update, item, payload)
+
+
 @router.delete(f"{PEOPLE}/awards/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá khen thưởng")
 def person_award_remove(request, person_id: int, record_id: int):
     """Remove a registered award (never one recorded from a decision)."""
@@ -257,6 +176,18 @@ def achievement_add(request, person_id: int, payload: AchievementIn):
     data = payload.dict()
     data["kind"], data["level"] = payload.kind.value, _value(payload.level)
     return Status(201, services.achievement_add(actor=request.auth, person=person, **data))
+
+
+@router.patch(
+    f"{PEOPLE}/achievements/{{int:record_id}}",
+    response={200: AchievementOut, **EDIT_ERRORS},
+    summary="Sửa sáng kiến, đề tài",
+)
+def achievement_patch(request, person_id: int, record_id: int, payload: AchievementPatchIn):
+    """Edit an initiative or research work; a stale ``version`` is a 409."""
+    person = _person(request, person_id, write=True)
+    item = get_object_or_404(Achievement, person=person, pk=record_id)
+    return _patch(request, services.achievement_update, item, payload)
 
 
 @router.delete(
@@ -285,6 +216,16 @@ def discipline_add(request, person_id: int, payload: DisciplineIn):
     return Status(201, services.discipline_add(actor=request.auth, person=person, **data))
 
 
+@router.patch(
+    f"{PEOPLE}/disciplines/{{int:record_id}}", response={200: DisciplineOut, **EDIT_ERRORS}, summary="Sửa kỷ luật"
+)
+def discipline_patch(request, person_id: int, record_id: int, payload: DisciplinePatchIn):
+    """Edit a disciplinary measure; a stale ``version`` is a 409."""
+    person = _person(request, person_id, write=True)
+    item = get_object_or_404(Discipline, person=person, pk=record_id)
+    return _patch(request, services.discipline_update, item, payload)
+
+
 @router.delete(f"{PEOPLE}/disciplines/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá kỷ luật")
 def discipline_remove(request, person_id: int, record_id: int):
     """Remove a disciplinary measure entered by mistake."""
@@ -305,13 +246,23 @@ def unit_ratings(request, unit_id: int):
     return selectors.unit_ratings(_unit(request, unit_id))
 
 
-@router.post(f"{UNITS}/ratings", response={201: UnitRatingOut, **WRITE_ERRORS}, summary="Ghi kết quả tập thể")
+@router.post(f"{UNITS}/ratings", response={201: UnitRatingOut, **EDIT_ERRORS}, summary="Ghi kết quả tập thể")
 def unit_rating_set(request, unit_id: int, payload: UnitRatingIn):
-    """Record (or replace) the unit's results of a year."""
+    """Record the unit's results of a year; a year that has them already is a 409 unless ``version`` names them."""
     unit = _unit(request, unit_id, write=True)
     data = payload.dict()
     data["rating"], data["party_rating"] = payload.rating.value, _value(payload.party_rating)
+    data["expected_version"] = data.pop("version") or 0
     return Status(201, services.unit_rating_set(actor=request.auth, unit=unit, **data))
+
+
+@router.patch(
+    f"{UNITS}/ratings/{{int:record_id}}", response={200: UnitRatingOut, **EDIT_ERRORS}, summary="Sửa kết quả năm"
+)
+def unit_rating_patch(request, unit_id: int, record_id: int, payload: UnitRatingPatchIn):
+    """Edit the unit's results of a year (refused for a year closed by a decision); a stale ``version`` is a 409."""
+    unit = _unit(request, unit_id, write=True)
+    return _patch(request, services.unit_rating_update, get_object_or_404(UnitRating, unit=unit, pk=record_id), payload)
 
 
 @router.delete(f"{UNITS}/ratings/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá kết quả năm")
@@ -334,6 +285,16 @@ def unit_award_add(request, unit_id: int, payload: AwardRecordIn):
     unit = _unit(request, unit_id, write=True)
     data = payload.dict(exclude={"award"})
     return Status(201, services.award_record_add(actor=request.auth, unit=unit, award=_award(payload.award), **data))
+
+
+@router.patch(
+    f"{UNITS}/awards/{{int:record_id}}", response={200: AwardRecordOut, **EDIT_ERRORS}, summary="Sửa khen thưởng"
+)
+def unit_award_patch(request, unit_id: int, record_id: int, payload: AwardRecordPatchIn):
+    """Edit a registered award of the unit (never one recorded from a decision); a stale ``version`` is a 409."""
+    unit = _unit(request, unit_id, write=True)
+    item = get_object_or_404(AwardRecord, unit=unit, pk=record_id)
+    return _patch(request, services.award_record_update, item, payload)
 
 
 @router.delete(f"{UNITS}/awards/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá khen thưởng")

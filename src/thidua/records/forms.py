@@ -8,7 +8,7 @@ import datetime as dt
 from django import forms
 
 from thidua.catalogue.choices import Subject
-from thidua.core.forms import BootstrapFormMixin, DateField
+from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
 
 from . import selectors
 from .choices import AchievementKind, DisciplineForm, LeaveKind, Level, PartyRating, Rating, ReviewKind
@@ -19,16 +19,19 @@ def _year_field(initial: int | None = None) -> forms.IntegerField:
 
 
 class PersonRatingForm(BootstrapFormMixin, forms.Form):
-    """A person's task-completion rating for a year (a second entry for the same year replaces the first)."""
+    """A person's task-completion rating for a year. ``version`` stays empty for a new year; when the year already
+    has a rating the save is a conflict showing it, and saving again (with its version) replaces it on purpose."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
     year = _year_field()
     rating = forms.ChoiceField(label="Mức độ hoàn thành nhiệm vụ", choices=Rating.choices)
     decision_ref = forms.CharField(label="Căn cứ", max_length=255, required=False)
 
 
 class UnitRatingForm(BootstrapFormMixin, forms.Form):
-    """A collective's yearly results."""
+    """A collective's yearly results (``version`` as in :class:`PersonRatingForm`)."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
     year = _year_field()
     rating = forms.ChoiceField(label="Mức độ hoàn thành nhiệm vụ", choices=Rating.choices)
     party_rating = forms.ChoiceField(
@@ -82,8 +85,8 @@ class PendingReviewForm(BootstrapFormMixin, forms.Form):
     note = forms.CharField(label="Ghi chú", max_length=500, required=False)
 
 
-class PendingReviewCloseForm(BootstrapFormMixin, forms.Form):
-    """The day a proceeding ended."""
+class PendingReviewCloseForm(BootstrapFormMixin, VersionedFormMixin, forms.Form):
+    """The day a proceeding ended (``version``: the proceeding as the user saw it)."""
 
     end_on = DateField("Ngày kết thúc")
     note = forms.CharField(label="Kết luận", max_length=255, required=False)
@@ -96,6 +99,41 @@ class LeaveForm(BootstrapFormMixin, forms.Form):
     start_on = DateField("Từ ngày")
     end_on = DateField("Đến ngày")
     note = forms.CharField(label="Ghi chú", max_length=500, required=False)
+
+
+class PersonRatingEditForm(PersonRatingForm):
+    """Edit a person's rating of a year; ``version`` is the one the form was built from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class UnitRatingEditForm(UnitRatingForm):
+    """Edit a collective's results of a year."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class AwardRecordEditForm(VersionedFormMixin, AwardRecordForm):
+    """Edit a registered title or award."""
+
+
+class AchievementEditForm(VersionedFormMixin, AchievementForm):
+    """Edit an initiative or research work."""
+
+
+class DisciplineEditForm(VersionedFormMixin, DisciplineAddForm):
+    """Edit a disciplinary measure."""
+
+
+class PendingReviewEditForm(VersionedFormMixin, PendingReviewForm):
+    """Edit a proceeding, its end included."""
+
+    end_on = DateField("Kết thúc", required=False)
+    field_order = ["kind", "start_on", "end_on", "note"]
+
+
+class LeaveEditForm(VersionedFormMixin, LeaveForm):
+    """Edit a leave period."""
 
 
 class ConfirmForm(BootstrapFormMixin, forms.Form):

@@ -47,6 +47,11 @@ class PersonRecords:
     reviews: list[PendingReview]
     leaves: list[LeavePeriod]
 
+    @property
+    def closed_years(self) -> set[int]:
+        """Years closed by a decision: their records are shown without "Sửa" and "Xoá"."""
+        return {row.year for row in self.rows if row.closed}
+
 
 @dataclass
 class UnitRecords:
@@ -55,6 +60,11 @@ class UnitRecords:
     rows: list[YearRow]
     ratings: list[UnitRating]
     awards: list[AwardRecord]
+
+    @property
+    def closed_years(self) -> set[int]:
+        """Years closed by a decision: their records are shown without "Sửa" and "Xoá"."""
+        return {row.year for row in self.rows if row.closed}
 
 
 def _years(found: list[int], today: dt.date) -> range:

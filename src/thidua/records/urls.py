@@ -18,6 +18,11 @@ urlpatterns = [
     ),
     path("can-bo/<int:pk>/thanh-tich/nghi/", views.LeaveAddView.as_view(), name="leave_add"),
     path(
+        "can-bo/<int:pk>/thanh-tich/<str:kind>/<int:record_pk>/sua/",
+        views.PersonRecordEditView.as_view(),
+        name="person_record_edit",
+    ),
+    path(
         "can-bo/<int:pk>/thanh-tich/<str:kind>/<int:record_pk>/xoa/",
         views.PersonRecordRemoveView.as_view(),
         name="person_record_remove",
@@ -25,6 +30,11 @@ urlpatterns = [
     path("don-vi/<int:pk>/thanh-tich/", views.unit_records, name="unit_records"),
     path("don-vi/<int:pk>/thanh-tich/danh-gia/", views.UnitRatingView.as_view(), name="unit_rating_set"),
     path("don-vi/<int:pk>/thanh-tich/khen-thuong/", views.UnitAwardAddView.as_view(), name="unit_award_add"),
+    path(
+        "don-vi/<int:pk>/thanh-tich/<str:kind>/<int:record_pk>/sua/",
+        views.UnitRecordEditView.as_view(),
+        name="unit_record_edit",
+    ),
     path(
         "don-vi/<int:pk>/thanh-tich/<str:kind>/<int:record_pk>/xoa/",
         views.UnitRecordRemoveView.as_view(),

@@ -177,3 +177,51 @@ def test_tie_at_top_blocks_proposal(tree):
     with pytest.raises(ValidationError) as err:
         svc.sheet_propose(actor=None, sheet=sheet, award=Award.objects.get(code="CO_DVTT_BQP"))
     assert "cùng dẫn đầu" in str(err.value)
+
+
+def test_a_score_from_a_stale_page_is_a_conflict_not_an_overwrite(setup):
+    from thidua.core.errors import ConflictError
+
+    s, t = setup, setup["tree"]
+    args = dict(sheet=s["sheet"], criterion=s["c1"], unit=t.nm)
+    # Two officers of Z111 opened the page when no score existed (version 0); the first saves 45 …
+    first = svc.score_set(actor=s["nm"], points=45, expected_version=0, **args)
+    # … the second's 30 must not silently replace it: the conflict shows the stored 45 and its version.
+    with pytest.raises(ConflictError) as info:
+        svc.score_set(actor=s["nm"], points=30, reason="Chấm lại", expected_version=0, **args)
+    assert info.value.current["points"] == "45.00" and info.value.current["version"] == 1
+    assert Score.objects.get().points == Decimal("45") and not ScoreChange.objects.exists()
+    # Against the version now seen, the change goes through (with its reason, into the trail).
+    svc.score_set(actor=s["nm"], points=30, reason="Chấm lại", expected_version=first.version, **args)
+    assert Score.objects.get().points == Decimal("30") and ScoreChange.objects.count() == 1
+    with pytest.raises(ConflictError):
+        svc.score_set(actor=s["nm"], points=35, reason="Lại", expected_version=first.version, **args)
+    # At the leader's step the page saw no leader score (0): the self-score is what a conflict would show.
+    sheet = svc.sheet_advance(actor=s["office"], sheet=s["sheet"])
+    svc.score_set(
+        actor=s["cuc"], sheet=sheet, criterion=s["c1"], unit=t.nm, points=28, reason="Thiếu", expected_version=0
+    )
+    with pytest.raises(ConflictError) as info:
+        svc.score_set(
+            actor=s["cuc"], sheet=sheet, criterion=s["c1"], unit=t.nm, points=25, reason="x", expected_version=0
+        )
+    assert info.value.current["stage"] == "khoi_truong" and info.value.current["points"] == "28.00"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_score_saved_twice_at_once_is_a_conflict(setup, monkeypatch):
+    """The other save lands between the look-up and the insert: the unique constraint answers, as a conflict."""
+    from thidua.core.errors import ConflictError
+
+    s, t = setup, setup["tree"]
+    full_clean = Score.full_clean
+
+    def racing_full_clean(self, *args, **kwargs):
+        if self.pk is None and not Score.objects.filter(criterion=self.criterion, unit=self.unit).exists():
+            Score.objects.create(sheet=self.sheet, criterion=self.criterion, unit=self.unit, stage=self.stage, points=9)
+        return full_clean(self, *args, **kwargs)
+
+    monkeypatch.setattr(Score, "full_clean", racing_full_clean)
+    with pytest.raises(ConflictError) as info:
+        svc.score_set(actor=s["nm"], sheet=s["sheet"], criterion=s["c1"], unit=t.nm, points=45)
+    assert info.value.current["points"] == "9.00"

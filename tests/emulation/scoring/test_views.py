@@ -87,3 +87,44 @@ def test_ranking_filters_sorts_exports_and_prints(client, tree, sheet, django_as
     assert column(headers, data, "Đơn vị") == [str(tree.nm)]
     content = assert_print_view(client.get(url, {"hang_den": 1, "print": "1"}), f"Bảng xếp hạng — {sheet.title}")
     assert "Đến hạng: <strong>1</strong>" in content and tree.cuc.name not in content
+
+
+def test_a_score_saved_from_a_stale_page_is_a_409_showing_the_stored_points(client, tree, sheet):
+    officer = make_user("nm_officer", Role.UNIT_OFFICER, tree.nm)
+    client.force_login(officer)
+    criterion = sheet.criterion_groups.get().criteria.get()
+    url = reverse("sheet_score", args=[sheet.pk])
+    seen = client.get(url).context["form"].initial["seen"]  # the page is opened: no score yet
+    svc.score_set(actor=None, sheet=sheet, criterion=criterion, unit=tree.nm, points=45)  # someone else saves
+    data = {"criterion": criterion.pk, "unit": tree.nm.pk, "points": "30", "reason": "Của tôi", "seen": seen}
+    response = client.post(url, data)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Xung đột dữ liệu" in body and "45,00" in body and "Nhiệm vụ chính trị" in body
+    assert "Của tôi" in body  # the input is kept
+    from thidua.emulation.models import Score
+
+    assert Score.objects.get().points == 45
+    # The conflict page counts as seen: saving again from it goes through.
+    data["seen"] = response.context["form"]["seen"].value()
+    assert client.post(url, data).status_code == 302 and Score.objects.get().points == 30
+    # A page opened before the sheet moved to the next step is refused with a message.
+    svc.sheet_advance(actor=None, sheet=sheet)
+    stale = client.post(url, {**data, "points": "20", "seen": seen})
+    assert stale.status_code == 200 and "đã chuyển sang bước «Khối trưởng thẩm định»" in stale.content.decode()
+
+
+def test_api_score_with_a_stale_version_is_409(client, users, tree, sheet):
+    from thidua.core import services as core_services
+
+    _, token = core_services.token_create(actor=users.officer, name="t", days=1)
+    criterion = sheet.criterion_groups.get().criteria.get()
+    url = f"/api/v1/criteria-sheets/{sheet.pk}/scores"
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    body = {"criterion": criterion.pk, "unit": tree.nm.pk, "points": "45", "version": 0}
+    first = client.post(url, data=body, content_type="application/json", **auth)
+    assert first.status_code == 200 and first.json()["version"] == 1
+    stale = client.post(url, data={**body, "points": "40", "reason": "x"}, content_type="application/json", **auth)
+    assert stale.status_code == 409 and stale.json()["current"]["points"] == "45.00"
+    fresh = {**body, "points": "40", "reason": "x", "version": 1}
+    assert client.post(url, data=fresh, content_type="application/json", **auth).json()["points"] == "40.00"

@@ -14,7 +14,7 @@ from thidua.org.schemas import ErrorOut
 
 from . import policies, selectors, services
 from .models import CriteriaSheet, Criterion
-from .schemas import READ_ERRORS, WRITE_ERRORS, RankOut, ScoreIn, ScoreOut, SheetOut
+from .schemas import READ_ERRORS, SCORE_ERRORS, RankOut, ScoreIn, ScoreOut, SheetOut
 
 router = Router(tags=["Chấm điểm thi đua khối"])
 
@@ -34,9 +34,10 @@ def sheet_ranking(request, sheet_id: int):
     return selectors.sheet_ranking(sheet)
 
 
-@router.post("/criteria-sheets/{sheet_id}/scores", response={200: ScoreOut, **WRITE_ERRORS}, summary="Chấm điểm")
+@router.post("/criteria-sheets/{sheet_id}/scores", response={200: ScoreOut, **SCORE_ERRORS}, summary="Chấm điểm")
 def score_set(request, sheet_id: int, payload: ScoreIn):
-    """Give a score at the sheet's current stage (self-scoring, leader review or office review)."""
+    """Give a score at the sheet's current stage (self-scoring, leader review or office review). With ``version`` (that
+    of this stage's score as last read, 0 when there was none) a score saved meanwhile by someone else is a 409."""
     sheet = get_object_or_404(
         CriteriaSheet.objects.visible_to(request.auth, Action.VIEW).select_related("group"), pk=sheet_id
     )
@@ -52,4 +53,5 @@ def score_set(request, sheet_id: int, payload: ScoreIn):
         points=payload.points,
         evidence=payload.evidence,
         reason=payload.reason,
+        expected_version=payload.version,
     )

@@ -22,3 +22,11 @@ class ScoreStage(models.TextChoices):
     SELF = "tu_cham", "Đơn vị tự chấm"
     LEADER = "khoi_truong", "Khối trưởng"
     OFFICE = "thuong_truc", "Cơ quan thường trực"
+
+
+# The stage a score given now is written at, by the sheet's step (steps not listed take no scores).
+STAGE_OF_STATUS = {
+    SheetStatus.SELF_SCORING: ScoreStage.SELF,
+    SheetStatus.LEADER_REVIEW: ScoreStage.LEADER,
+    SheetStatus.OFFICE_REVIEW: ScoreStage.OFFICE,
+}

@@ -10,8 +10,10 @@ from thidua.core.forms import BootstrapFormMixin
 from thidua.org.forms import UnitChoiceField
 from thidua.org.models import EmulationGroup, OrgUnit
 
-from .choices import CriterionKind
-from .models import Criterion
+from .choices import STAGE_OF_STATUS, CriterionKind
+from .models import Criterion, Score
+
+STALE_STAGE = "Bảng điểm đã chuyển sang bước «{}» trong lúc bạn nhập; hãy mở lại trang chấm điểm và xem điểm hiện tại."
 
 
 class SheetCreateForm(BootstrapFormMixin, forms.Form):
@@ -47,10 +49,40 @@ class ScoreForm(BootstrapFormMixin, forms.Form):
         label="Lý do (bắt buộc khi sửa điểm)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    # What the page showed: the stage and the version of every score at it ("stage:criterion.unit.version;…"), so a
+    # score someone saved after the page was opened is a conflict whatever pair the user then picks.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, sheet, **kwargs):
         super().__init__(*args, **kwargs)
+        self.sheet = sheet
         self.fields["criterion"].queryset = Criterion.objects.filter(group__sheet=sheet)
         self.fields["unit"].queryset = OrgUnit.objects.filter(group_memberships__group=sheet.group).order_by("path")
+
+    @staticmethod
+    def seen_for(sheet) -> str:
+        """The ``seen`` value of a page opened now: the sheet's stage and its scores' versions at that stage."""
+        stage = STAGE_OF_STATUS.get(sheet.status, "")
+        rows = Score.objects.filter(sheet=sheet, stage=stage).values_list("criterion_id", "unit_id", "version")
+        return f"{stage}:" + ";".join(f"{c}.{u}.{v}" for c, u, v in rows)
+
+    def clean(self):
+        """``expected_version``: the version of the chosen pair's score the page showed (0: none; None: no page)."""
+        data = super().clean()
+        data["expected_version"] = None
+        seen = data.pop("seen", "")
+        if not seen:
+            return data
+        stage, _, pairs = seen.partition(":")
+        try:
+            versions = {tuple(map(int, p.split(".")[:2])): int(p.split(".")[2]) for p in pairs.split(";") if p}
+        except (ValueError, IndexError):
+            raise forms.ValidationError("Trang chấm điểm không hợp lệ; hãy mở lại trang.") from None
+        if stage != STAGE_OF_STATUS.get(self.sheet.status, ""):
+            raise forms.ValidationError(STALE_STAGE.format(self.sheet.get_status_display()))
+        if data.get("criterion") is not None and data.get("unit") is not None:
+            data["expected_version"] = versions.get((data["criterion"].pk, data["unit"].pk), 0)
+        return data
 
 
 class ConfirmForm(BootstrapFormMixin, forms.Form):

@@ -6,10 +6,11 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from thidua.org.schemas import ErrorOut
+from thidua.org.schemas import ConflictOut, ErrorOut
 
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
 WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+SCORE_ERRORS = {**WRITE_ERRORS, 409: ConflictOut}
 
 
 class SheetOut(Schema):
@@ -40,6 +41,7 @@ class ScoreIn(Schema):
     points: Decimal
     evidence: str = ""
     reason: str = ""
+    version: int | None = None  # of this stage's score as last read (0: none yet); a stale one is a 409
 
 
 class ScoreOut(Schema):
@@ -51,3 +53,4 @@ class ScoreOut(Schema):
     stage: str
     points: Decimal
     evidence: str
+    version: int

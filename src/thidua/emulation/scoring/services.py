@@ -13,24 +13,20 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from thidua.core import audit, vn
+from thidua.core.errors import ConflictError
 from thidua.core.locking import versioned_update
 from thidua.org.models import EmulationGroup, OrgUnit
 
-from .choices import CriterionKind, ScoreStage, SheetStatus
+from .choices import STAGE_OF_STATUS, CriterionKind, ScoreStage, SheetStatus
 from .models import CriteriaSheet, Criterion, CriterionGroup, Score, ScoreChange, SheetProposal
 from .policies import can_advance, can_create_sheet, can_edit_criteria, can_propose, can_score
 from .selectors import CENT, latest_score, sheet_ranking
 
 PUBLISHED_MESSAGE = "Bảng điểm đã công bố, không thay đổi được."
-STAGE_OF_STATUS = {
-    SheetStatus.SELF_SCORING: ScoreStage.SELF,
-    SheetStatus.LEADER_REVIEW: ScoreStage.LEADER,
-    SheetStatus.OFFICE_REVIEW: ScoreStage.OFFICE,
-}
 NEXT_STATUS = {
     SheetStatus.DRAFT: SheetStatus.SELF_SCORING,
     SheetStatus.SELF_SCORING: SheetStatus.LEADER_REVIEW,
@@ -205,6 +201,16 @@ def _check_evidence_and_reason(
     return changed
 
 
+def _check_seen(current: Score | None, prior: Score | None, expected_version: int | None) -> None:
+    """Refuse a score given from a stale page: ``expected_version`` is the version of this stage's score the user
+    saw (0: none yet); anything else now stored is a conflict showing the stored points (None skips the check)."""
+    if expected_version is None or (current.version if current else 0) == expected_version:
+        return
+    shown = current or prior
+    if shown is not None:
+        raise ConflictError(shown, {**audit.snapshot(shown), "version": current.version if current else 0})
+
+
 def _write_score(
     sheet: CriteriaSheet,
     criterion: Criterion,
@@ -215,8 +221,10 @@ def _write_score(
     evidence: str,
     prior: Score | None,
     changed: bool,
+    expected_version: int | None,
 ) -> Score:
-    """Create the score of this stage, or update it when its points or evidence change."""
+    """Create the score of this stage, or update it when its points or evidence change — in both cases only if
+    nobody saved it since ``expected_version`` (a second first score saved at once is a conflict too)."""
     score = Score.objects.filter(criterion=criterion, unit=unit, stage=stage).first()
     if score is None:
         score = Score(
@@ -227,11 +235,16 @@ def _write_score(
             points=points,
             evidence=evidence or (prior.evidence if prior else ""),
         )
-        score.full_clean()
-        score.save()
+        score.full_clean(validate_constraints=False)
+        try:
+            with transaction.atomic():
+                score.save()
+        except IntegrityError:
+            current = Score.objects.get(criterion=criterion, unit=unit, stage=stage)
+            raise ConflictError(current, audit.snapshot(current)) from None
     elif changed or (evidence and evidence != score.evidence):
         score = versioned_update(
-            score, expected_version=None, changes={"points": points, "evidence": evidence or score.evidence}
+            score, expected_version=expected_version, changes={"points": points, "evidence": evidence or score.evidence}
         )
     return score
 
@@ -246,12 +259,14 @@ def score_set(
     points: Decimal | int | str,
     evidence: str = "",
     reason: str = "",
+    expected_version: int | None = None,
 ) -> Score:
     """Give ``unit`` points on ``criterion`` at the sheet's current stage.
 
     Points run from 0 to the criterion's maximum; evidence is mandatory at self-scoring where the criterion requires
     it. A score that changes an existing one (at this stage, or the earlier stage it revises) needs a reason and is
-    written to the trail as old → new.
+    written to the trail as old → new. ``expected_version`` is the version of this stage's score the user's page
+    showed (0: none): a score saved meanwhile by someone else is a :class:`ConflictError`, never overwritten.
     """
     _require_not_published(sheet)
     sheet.refresh_from_db()
@@ -260,8 +275,19 @@ def score_set(
     points = _parse_points(points, criterion)
     evidence, reason = vn.nfc(evidence).strip(), vn.nfc(reason).strip()
     prior = latest_score(criterion, unit, stage)
+    _check_seen(prior if prior is not None and prior.stage == stage else None, prior, expected_version)
     changed = _check_evidence_and_reason(criterion, stage, prior, points, evidence, reason)
-    score = _write_score(sheet, criterion, unit, stage, points=points, evidence=evidence, prior=prior, changed=changed)
+    score = _write_score(
+        sheet,
+        criterion,
+        unit,
+        stage,
+        points=points,
+        evidence=evidence,
+        prior=prior,
+        changed=changed,
+        expected_version=expected_version,
+    )
     if changed:
         ScoreChange.objects.create(
             score=score, old_points=prior.points, new_points=points, reason=reason, changed_by=actor

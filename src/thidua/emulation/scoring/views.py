@@ -12,7 +12,7 @@ from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.core.lists import build_table, render_list
 from thidua.core.policies import has_change_scope
-from thidua.core.views import ServiceFormView, paginate
+from thidua.core.views import ServiceFormView, conflict_rows, paginate
 
 from . import policies, selectors, services
 from .choices import SheetStatus
@@ -197,10 +197,22 @@ class ScoreView(_SheetFormView):
         return {"sheet": self.sheet}
 
     def get_initial(self):
-        return {"criterion": self.request.GET.get("tieu_chi"), "unit": self.request.GET.get("don_vi")}
+        return {
+            "criterion": self.request.GET.get("tieu_chi"),
+            "unit": self.request.GET.get("don_vi"),
+            "seen": ScoreForm.seen_for(self.sheet),
+        }
 
     def perform(self, data):
         return services.score_set(actor=self.request.user, sheet=self.sheet, **data)
+
+    def render_conflict(self, form, exc):
+        """The conflict page: the user's input kept, the stored score shown, and the page now counts as seen."""
+        data = self.request.POST.copy()
+        data["seen"] = ScoreForm.seen_for(self.sheet)
+        fresh = self.form_class(data, **self.get_form_kwargs())
+        fresh.is_valid()
+        return self.render(fresh, conflict=exc, rows=conflict_rows(fresh, exc.current), status=409)
 
 
 class AdvanceView(_SheetFormView):

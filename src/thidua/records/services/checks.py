@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 from django.db.models import Min
 
 from thidua.core import audit, vn
+from thidua.core.errors import ConflictError
+from thidua.core.locking import versioned_update
 from thidua.org.models import OrgUnit, Person, ServicePeriod
 
 from ..choices import RecordSource
@@ -100,3 +105,58 @@ def _created(actor, name: str, item, unit: OrgUnit) -> None:
 
 def _removed(actor, name: str, item, unit: OrgUnit) -> None:
     audit.record(actor=actor, event_type=f"records.{name}.remove", target=item, unit=unit, before=audit.snapshot(item))
+
+
+# --- edits and concurrent saves --------------------------------------------------------------------------------
+
+
+class AlreadyRecorded(ConflictError):
+    """The same record (a subject's rating of a year) was saved by someone else first: a conflict, with its values."""
+
+    def __init__(self, instance, message: str):
+        super().__init__(instance, audit.snapshot(instance))
+        self.args = (message,)
+
+
+def _merged(record: models.Model, changes: dict[str, Any], editable: tuple[str, ...]) -> dict[str, Any]:
+    """The record's editable fields with ``changes`` applied (a PATCH may send only some); unknown keys refused."""
+    unknown = set(changes) - set(editable)
+    if unknown:
+        raise ValidationError({"__all__": [f"Không sửa được trường: {', '.join(sorted(unknown))}."]})
+    values = {name: getattr(record, name) for name in editable}
+    values.update(changes)
+    return values
+
+
+def _save_new(item: models.Model, duplicate: models.QuerySet, message: Callable[[Any], str]) -> models.Model:
+    """Insert ``item``; when the database's unique constraint refuses it because ``duplicate`` was saved meanwhile
+    (two people saving the same year at once), raise :class:`AlreadyRecorded` with the row saved first."""
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        current = duplicate.first()
+        if current is None:
+            raise
+        raise AlreadyRecorded(current, message(current)) from None
+    return item
+
+
+def _update(
+    actor, name: str, record: models.Model, unit: OrgUnit, expected_version: int | None, values: dict, verb="update"
+):
+    """Save checked ``values`` on ``record`` if nobody saved it since ``expected_version`` (else ConflictError with
+    the current values), and audit the change as ``records.<name>.<verb>``."""
+    before = audit.snapshot(record)
+    for key, value in values.items():
+        setattr(record, key, value)
+    record.full_clean(validate_constraints=False)  # the services' own checks give the readable messages
+    try:
+        with transaction.atomic():
+            record = versioned_update(record, expected_version=expected_version, changes=values)
+    except IntegrityError:
+        current = type(record)._default_manager.get(pk=record.pk)
+        raise ConflictError(current, audit.snapshot(current)) from None
+    b, a = audit.diff(before, audit.snapshot(record))
+    audit.record(actor=actor, event_type=f"records.{name}.{verb}", target=record, unit=unit, before=b, after=a)
+    return record
