@@ -51,7 +51,10 @@ def test_candidates_show_latest_run_with_reasons_caps_and_metadata(client, users
     counts = {row["award"].code: row for row in response.context["counts"]}
     assert (counts["CSTDCS"]["du"], counts["CSTDCS"]["sap_du"], counts["CSTDCS"]["chua_du"]) == (1, 1, 7)
     assert "ab" * 32 in body  # inputs hash
-    assert "CSTDCS v1" in body  # rule versions used
+    # the rule versions used, by legal basis and validity, never by code or file
+    assert "Luật Thi đua, khen thưởng 06/2022/QH15 Điều 23, hiệu lực từ 01/01/2024" in body
+    assert "Thông tư 118/2023/TT-BQP, hiệu lực từ 01/01/2024" in body
+    assert "CSTDCS v1" not in body and "Nguồn:" not in body and "rules/files" not in body
     assert "31/12/2025" in body  # soon date
     assert "Ngô Quang Phúc" not in body  # the other unit's run
     assert reverse("person_detail", args=[elig.run.results.first().person_id]) in body
@@ -321,7 +324,9 @@ def test_administrator_adds_a_rule_version(client, users):
     assert response.status_code == 302, response.context["form"].errors
     assert RuleVersion.objects.filter(award__code="CSTT").count() == before + 1
     page = client.get(reverse("rules")).content.decode()
-    assert "Thử nghiệm" in page
+    new = RuleVersion.objects.filter(award__code="CSTT").order_by("-version").first()
+    assert f"{new.legal_basis}</div>" in page and "Hiệu lực từ" in page
+    assert "rules/files" not in page and "Nguồn:" not in page
 
 
 @pytest.mark.django_db
