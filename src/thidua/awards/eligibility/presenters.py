@@ -44,6 +44,11 @@ class ReasonRow:
         """How deep in a group of conditions the reason sits (the engine prefixes sub-conditions with "— ")."""
         return (len(self.text) - len(self.text.lstrip("— "))) // 2
 
+    @property
+    def plain(self) -> str:
+        """The text without the group-depth prefix (for a reason shown on its own)."""
+        return self.text.lstrip("— ")
+
 
 def reason_rows(reasons: list[Any] | None) -> list[ReasonRow]:
     """Stored reasons (dicts) or engine ``Reason`` objects as :class:`ReasonRow`; a bare string is a text."""
@@ -81,11 +86,23 @@ class ReasonSummary:
         return len(self.rest) + (1 if self.first else 0)
 
 
+def _decisive_failures(rows: list[ReasonRow]) -> list[int]:
+    """Indexes of the failed reasons that decide the outcome: failed, and every group above them failed too (a
+    failed alternative inside a group that is met decides nothing)."""
+    out, stack = [], []  # stack: met of the open groups above the current row, by depth
+    for i, row in enumerate(rows):
+        del stack[row.depth :]
+        if row.met is False and all(met is not True for met in stack):
+            out.append(i)
+        stack.append(row.met)
+    return out
+
+
 def summarize_reasons(rows: list[ReasonRow]) -> ReasonSummary:
     """The first failed condition (a failed scope condition before any other; the innermost one: a group's line only
     says that some condition inside failed) shown first, every other reason in order behind it; with no failed
     condition, nothing is singled out."""
-    failed = [i for i, row in enumerate(rows) if row.met is False]
+    failed = _decisive_failures(rows)
     failed.sort(key=lambda i: not rows[i].scope)  # "không thuộc đối tượng": the reason saying whom it is for first
     for i in failed:
         nxt = rows[i + 1] if i + 1 < len(rows) else None
