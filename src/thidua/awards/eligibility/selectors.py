@@ -93,11 +93,8 @@ def _sees_whole_subtree(user, run: EligibilityRun) -> bool:
 
 def conferred_award_ids(subject, year: int) -> set[int]:
     """Ids of the awards a person or a unit (itself, not its members) received for ``year``."""
-    qs = AwardRecord.objects.filter(year=year)
-    if isinstance(subject, OrgUnit):
-        qs = qs.filter(unit=subject, person__isnull=True)
-    else:
-        qs = qs.filter(person=subject)
+    own = {"unit": subject, "person__isnull": True} if isinstance(subject, OrgUnit) else {"person": subject}
+    qs = AwardRecord.objects.filter(year=year, **own)
     return set(qs.values_list("award_id", flat=True))
 
 
