@@ -8,8 +8,11 @@ from typing import Any
 
 from django.db import models
 
+from . import vn
 from .context import current_request_id
 from .models import AuditEvent
+
+COMMENT_KEY = "comment"  # the key of a user's comment in an event's ``data["extra"]``
 
 
 def _jsonable(value: Any) -> Any:
@@ -75,3 +78,11 @@ def record(
         unit=unit,
         data=data,
     )
+
+
+def with_comment(extra: dict[str, Any] | None, comment: str | None) -> dict[str, Any] | None:
+    """``extra`` with the user's optional comment (NFC, trimmed) added under ``"comment"``; unchanged when blank."""
+    text = "\n".join(vn.nfc(line) for line in (comment or "").splitlines()).strip()
+    if not text:
+        return extra
+    return {**(extra or {}), COMMENT_KEY: text}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from thidua.core.choices import Action
-from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
+from thidua.core.forms import BootstrapFormMixin, CommentForm, DateField, VersionedFormMixin
 from thidua.org.models import EmulationGroup, OrgUnit
 
 from .choices import IndicatorKind, PeriodKind
@@ -61,8 +61,8 @@ class ExtensionForm(BootstrapFormMixin, forms.Form):
         self.fields["unit"].queryset = period.units.order_by("path")
 
 
-class PeriodCloseForm(BootstrapFormMixin, VersionedFormMixin):
-    """Confirm closing the period (carries the version the user saw)."""
+class PeriodCloseForm(CommentForm, VersionedFormMixin):
+    """Confirm closing the period (carries the version the user saw), with an optional comment."""
 
 
 _YES_NO = [("", "— chưa nhập —"), ("co", "Có"), ("khong", "Không")]

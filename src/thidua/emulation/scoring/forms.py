@@ -53,10 +53,6 @@ class ScoreForm(BootstrapFormMixin, forms.Form):
         self.fields["unit"].queryset = OrgUnit.objects.filter(group_memberships__group=sheet.group).order_by("path")
 
 
-class ConfirmForm(BootstrapFormMixin, forms.Form):
-    """A confirmation without fields."""
-
-
 class ProposalForm(BootstrapFormMixin, forms.Form):
     """The flag the block proposes its leading unit for."""
 
