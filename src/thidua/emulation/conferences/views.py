@@ -307,7 +307,7 @@ class FreezeView(_ConferenceFormView):
             ("Nội dung chương trình", vn.format_number(c.agenda.count())),
             ("Biên bản", minutes),
         ]
-        items = [str(outcome) for outcome in c.outcomes.select_related("unit", "award")]
+        items = [f"{o.get_kind_display()}: {o.text}" for o in c.outcomes.all()]
         return ActionSummary(rows, items, f"Kết quả hội nghị sẽ được chốt ({len(items)})", "Hội nghị")
 
     def perform(self, data):
