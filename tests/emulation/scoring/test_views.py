@@ -87,3 +87,18 @@ def test_ranking_filters_sorts_exports_and_prints(client, tree, sheet, django_as
     assert column(headers, data, "Đơn vị") == [tree.nm.name]
     content = assert_print_view(client.get(url, {"hang_den": 1, "print": "1"}), f"Bảng xếp hạng — {sheet.title}")
     assert "Đến hạng: <strong>1</strong>" in content and tree.cuc.name not in content
+
+
+def test_advance_page_shows_the_step_and_keeps_the_comment(client, tree, sheet):
+    from thidua.core.models import AuditEvent
+
+    officer = make_user("thuongtruc", Role.OFFICE, tree.tc)
+    client.force_login(officer)
+    url = reverse("sheet_advance", args=[sheet.pk])
+    page = client.get(url).content.decode()
+    assert "Khối 2" in page and "Bước hiện tại" in page and "Số tiêu chí" in page
+    assert sheet.get_status_display() in page
+    assert client.post(url, {"comment": "Các đơn vị đã tự chấm xong."}).status_code == 302
+    event = AuditEvent.objects.filter(event_type="scoring.advance", target_id=str(sheet.pk)).latest("pk")
+    assert event.data["extra"]["comment"] == "Các đơn vị đã tự chấm xong."
+    assert "Các đơn vị đã tự chấm xong." in client.get(reverse("sheet_detail", args=[sheet.pk])).content.decode()
