@@ -246,7 +246,9 @@ def _outlook(doc: Nd30Document, data: CentralReport) -> None:
     doc.heading(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period}")
     doc.paragraph("(Đơn vị soạn thảo bổ sung phương hướng, nhiệm vụ trọng tâm.)", italic=True)
     subject, reporter = _subject(period), _reporter(period)
-    of = "" if reporter.casefold() in subject.casefold() else f" của {reporter}"  # a period named after its block
+    owner = period.group if period.group_id else period.authority
+    names = {n.casefold() for n in (owner.name, owner.short_name) if n}
+    of = "" if any(n in subject.casefold() for n in names) else f" của {reporter}"  # a period named after its owner
     doc.paragraph(f"Trên đây là báo cáo {_lower_first(subject)}{of}./.")
 
 
