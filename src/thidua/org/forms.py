@@ -85,7 +85,7 @@ class UnitEditForm(BootstrapFormMixin, VersionedFormMixin, forms.Form):
         label="Chức vụ người ký",
         max_length=120,
         required=False,
-        help_text="In trên khối chữ ký của báo cáo trung tâm và biên bản, ví dụ: CHỦ NHIỆM, PHÓ CHỦ NHIỆM.",
+        help_text="In trên khối chữ ký của báo cáo trung tâm do đơn vị lập, ví dụ: CHỦ NHIỆM, PHÓ CHỦ NHIỆM.",
     )
     signer_name = forms.CharField(
         label="Cấp bậc, họ tên người ký", max_length=150, required=False, help_text="Ví dụ: Thiếu tướng Nguyễn Văn An."
