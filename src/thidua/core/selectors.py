@@ -9,8 +9,11 @@ from django.db import models
 from .audit import COMMENT_KEY
 from .models import AuditEvent
 
-# The action an event records, by the last part of its type ("registration.approve" → "approve").
+# The action an event records, by its whole type, else by the last part of it ("registration.approve" → "approve").
 ACTION_LABELS = {
+    "report.submit": "Nộp báo cáo",
+    "movement.close": "Kết thúc phong trào",
+    "period.close": "Khoá kỳ báo cáo",
     "submit": "Gửi lên cấp trên",
     "approve": "Duyệt",
     "return": "Trả lại",
@@ -43,7 +46,7 @@ def action_comments(target: models.Model) -> list[ActionComment]:
         ActionComment(
             event.occurred_at,
             event.actor_name,
-            ACTION_LABELS.get(event.event_type.rsplit(".", 1)[-1], ""),
+            ACTION_LABELS.get(event.event_type) or ACTION_LABELS.get(event.event_type.rsplit(".", 1)[-1], ""),
             event.data["extra"][COMMENT_KEY],
         )
         for event in events

@@ -231,6 +231,7 @@ def _save_report(request, form: UnitReportForm, period, unit, report: UnitReport
             attachment=data.get("attachment") or None,
             submit=submit,
             expected_version=data.get("version") if report is not None else None,
+            comment=data.get("comment", ""),
         )
     except ValidationError as exc:
         apply_service_errors(form, exc)
@@ -299,6 +300,7 @@ def unit_report_detail(request, pk: int):
         "period": report.period,
         "rows": selectors.report_values(report),
         "can_edit": can_edit_report(request.user, report.period, report.unit, report),
+        "comments": action_comments(report),
     }
     return render(request, "emulation/reports/report_detail.html", context)
 
