@@ -100,7 +100,7 @@ def stored_run(unit, year: int = YEAR, *, user=None, results=()) -> EligibilityR
         job=job,
         year=year,
         unit=unit,
-        rule_versions={"CSTDCS": {"id": 1, "version": 1, "valid_from": "2024-01-01"}},
+        rule_versions={a.code: a.rule_versions.first().pk for a, *_ in results if a.rule_versions.exists()},
         inputs_hash="ab" * 32,
         summary={"CSTDCS": {"du": 1, "sap_du": 1, "chua_du": 7}, "DVQT": {"chua_du": 1}},
     )

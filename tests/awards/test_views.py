@@ -4,11 +4,14 @@ page and its administrators' form, and a person's / a unit's live eligibility wi
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from tests.awards.eligibility_world import REASON_OK, make_elig, stored_run
+from tests.awards.engine_helpers import person, title
 from tests.conftest import make_user
 from thidua.awards.eligibility.models import EligibilityResult
 from thidua.awards.eligibility.selectors import compute_caps
@@ -51,7 +54,10 @@ def test_candidates_show_latest_run_with_reasons_caps_and_metadata(client, users
     counts = {row["award"].code: row for row in response.context["counts"]}
     assert (counts["CSTDCS"]["du"], counts["CSTDCS"]["sap_du"], counts["CSTDCS"]["chua_du"]) == (1, 1, 7)
     assert "ab" * 32 in body  # inputs hash
-    assert "CSTDCS v1" in body  # rule versions used
+    # the rule versions used, by legal basis and validity, never by code or file
+    assert "Luật Thi đua, khen thưởng 06/2022/QH15 Điều 23, hiệu lực từ 01/01/2024" in body
+    assert "Thông tư 118/2023/TT-BQP, hiệu lực từ 01/01/2024" in body
+    assert "CSTDCS v1" not in body and "Nguồn:" not in body and "rules/files" not in body
     assert "31/12/2025" in body  # soon date
     assert "Ngô Quang Phúc" not in body  # the other unit's run
     assert reverse("person_detail", args=[elig.run.results.first().person_id]) in body
@@ -321,7 +327,9 @@ def test_administrator_adds_a_rule_version(client, users):
     assert response.status_code == 302, response.context["form"].errors
     assert RuleVersion.objects.filter(award__code="CSTT").count() == before + 1
     page = client.get(reverse("rules")).content.decode()
-    assert "Thử nghiệm" in page
+    new = RuleVersion.objects.filter(award__code="CSTT").order_by("-version").first()
+    assert f"{new.legal_basis}</div>" in page and "Hiệu lực từ" in page
+    assert "rules/files" not in page and "Nguồn:" not in page
 
 
 @pytest.mark.django_db
@@ -355,3 +363,48 @@ def test_junk_year_falls_back_to_the_default(client, users, tree, elig):
     response = _page(client, users.officer, nam="abc", don_vi=tree.tc.pk)
     assert response.status_code == 200 and response.context["unit"] == tree.tc
     assert response.context["year"] == dt.date.today().year - 1
+
+
+# --- readability: "không thuộc đối tượng", "đã đạt", collapsed reasons (issue 9 item 8) --------------------------
+
+
+@pytest.mark.django_db
+def test_person_page_tells_not_applicable_and_received_apart_from_not_eligible(client, users, tree):
+    client.force_login(users.officer)
+    worker = person(tree.nm, category="cnvqp", ratings={2024: "httnv"})
+    body = client.get(reverse("person_eligibility", args=[worker.pk]), {"nam": 2024}).content.decode()
+    row = body.split("Chiến sĩ tiên tiến", 1)[1].split("</tr>", 1)[0]
+    assert "Không thuộc đối tượng" in row and "Chưa đủ" not in row
+    soldier = person(tree.nm, category="si_quan", ratings={2024: "httnv"}, titles={2024: "CSTT"})
+    body = client.get(reverse("person_eligibility", args=[soldier.pk]), {"nam": 2024}).content.decode()
+    row = body.split("Chiến sĩ tiên tiến", 1)[1].split("</tr>", 1)[0]
+    assert "Đã đạt" in row and "Đủ điều kiện" not in row
+
+
+@pytest.mark.django_db
+def test_person_page_shows_the_first_failed_condition_and_the_rest_on_demand(client, users, tree):
+    client.force_login(users.officer)
+    soldier = person(tree.nm, category="si_quan", ratings={2024: "htnv"})
+    body = client.get(reverse("person_eligibility", args=[soldier.pk]), {"nam": 2024}).content.decode()
+    row = body.split("Chiến sĩ tiên tiến", 1)[1].split("</tr>", 1)[0]
+    first, hidden = row.split("<details", 1)
+    assert "HTNV" in first or "hoàn thành" in first.lower()  # the failed rating, shown
+    assert "điều kiện khác</summary>" in hidden and "<script" not in body.split("<main", 1)[1]
+
+
+@pytest.mark.django_db
+def test_candidates_show_received_titles_and_count_not_applicable_apart(client, users, tree, people, elig):
+    title(people.hung, "CSTDCS", 2024)
+    elig.run.summary = {"CSTDCS": {"du": 1, "sap_du": 1, "chua_du": 5, "khong_thuoc": 2}}
+    elig.run.save(update_fields=["summary"])
+    response = _page(client, users.officer, nam=2024, don_vi=tree.tc.pk)
+    body = response.content.decode()
+    hung = body.split("Nguyễn Việt Hùng", 1)[1].split("</tr>", 1)[0]
+    assert "Đã đạt" in hung and "Đủ điều kiện" not in hung
+    assert "Không thuộc đối tượng</th>" in body
+    counts = {row["award"].code: row for row in response.context["counts"]}
+    assert (counts["CSTDCS"]["chua_du"], counts["CSTDCS"]["khong_thuoc"]) == (5, 2)
+    export = client.get(CANDIDATES, {"nam": 2024, "don_vi": tree.tc.pk, "export": "xlsx"})
+    cells = [c.value for row in load_workbook(io.BytesIO(export.content)).active.iter_rows() for c in row]
+    assert "Đã đạt" in cells
+    assert not any(isinstance(v, str) and ("rules/files" in v or "CSTDCS v" in v) for v in cells)

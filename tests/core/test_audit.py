@@ -278,3 +278,28 @@ def test_raw_sql_delete_refused_on_postgresql(event):
     with pytest.raises(Exception), transaction.atomic(), connection.cursor() as cursor:  # noqa: B017
         cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_with_comment_keeps_line_breaks_normalises_spaces_and_skips_blanks():
+    assert audit.with_comment(None, "  \n  ") is None
+    assert audit.with_comment({"a": 1}, "") == {"a": 1}
+    text = "Đồng ý.\n  Bổ sung   chỉ tiêu sáng kiến.  "
+    assert audit.with_comment({"a": 1}, text) == {"a": 1, "comment": "Đồng ý.\nBổ sung chỉ tiêu sáng kiến."}
+
+
+def test_action_comments_lists_the_comments_left_on_an_object_oldest_first(tree, users):
+    from thidua.core.selectors import action_comments
+
+    audit.record(actor=users.admin, event_type="unit.update", target=tree.nm, unit=tree.nm)
+    audit.record(
+        actor=users.admin, event_type="x.approve", target=tree.nm, unit=tree.nm, extra=audit.with_comment(None, "Một")
+    )
+    audit.record(
+        actor=users.officer, event_type="x.freeze", target=tree.nm, unit=tree.nm, extra=audit.with_comment(None, "Hai")
+    )
+    comments = action_comments(tree.nm)
+    assert [(c.text, c.action, c.actor_name) for c in comments] == [
+        ("Một", "Duyệt", str(users.admin)),
+        ("Hai", "Chốt biên bản", str(users.officer)),
+    ]
+    assert action_comments(tree.cuc) == []

@@ -219,3 +219,43 @@ def test_balanced_lines_two_words():
     # the smallest split: two words too wide for one line go one per line; too wide even then, they stay as they are
     assert balanced_lines("TỔNG CỤC", 12, 1.5, bold=True) == "TỔNG\nCỤC"
     assert balanced_lines("TỔNG CỤC", 12, 1.0, bold=True) == "TỔNG CỤC"
+
+
+# --- a unit's configured signer (issue 9 item 10) ------------------------------------------------------------------
+
+
+def test_unit_signer_takes_the_configured_signer_and_falls_back_to_the_defaults():
+    from types import SimpleNamespace
+
+    from thidua.core.nd30 import unit_signer
+
+    blank = SimpleNamespace(signer_authority="", signer_title="", signer_name="")
+    default = unit_signer(blank, authority="TM. Tổng cục", title="THỦ TRƯỞNG", name="Đại tá Lê Mai Hậu")
+    assert (default.authority, default.title, default.name) == ("TM. Tổng cục", "THỦ TRƯỞNG", "Đại tá Lê Mai Hậu")
+    deputy = SimpleNamespace(
+        signer_authority="KT. CHỦ NHIỆM", signer_title="PHÓ CHỦ NHIỆM", signer_name="Thiếu tướng A"
+    )
+    signer = unit_signer(deputy, authority="TM. Tổng cục", title="THỦ TRƯỞNG", name="x")
+    assert (signer.authority, signer.title, signer.name) == ("KT. CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Thiếu tướng A")
+    head = SimpleNamespace(signer_authority="", signer_title="CHỦ NHIỆM", signer_name="")
+    signer = unit_signer(head, authority="TM. Tổng cục", title="THỦ TRƯỞNG", name="Đại tá B")
+    assert (signer.authority, signer.title, signer.name) == ("", "CHỦ NHIỆM", "Đại tá B")
+
+
+@pytest.mark.parametrize(
+    "value", ["", "KT. CHỦ NHIỆM", "TM. ĐẢNG ỦY", "tl. chánh văn phòng", "TUQ. GIÁM ĐỐC", "Q. CỤC TRƯỞNG"]
+)
+def test_signer_authority_accepts_the_nd30_abbreviations(value):
+    from thidua.core.nd30 import check_signer_authority
+
+    check_signer_authority(value)
+
+
+@pytest.mark.parametrize("value", ["CHỦ NHIỆM", "KT.", "K.T. CHỦ NHIỆM", "Thay mặt Đảng ủy"])
+def test_signer_authority_refuses_anything_else_in_vietnamese(value):
+    from django.core.exceptions import ValidationError
+
+    from thidua.core.nd30 import check_signer_authority
+
+    with pytest.raises(ValidationError, match="Quyền hạn ký bắt đầu bằng TM., Q., KT., TL. hoặc TUQ."):
+        check_signer_authority(value)

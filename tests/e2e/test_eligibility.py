@@ -11,7 +11,8 @@ pytestmark = [pytest.mark.e2e]
 def test_officer_runs_the_check_and_reads_reasons(login):
     """thuongtruc opens «Xét khen thưởng», runs 2025 with a progress bar, filters to BKBQP and sees a cited reason."""
     page = login("thuongtruc")
-    page.get_by_role("link", name="Xét khen thưởng").click()
+    page.get_by_role("button", name="Khen thưởng").click()  # the menu group
+    page.get_by_role("link", name="Xét khen thưởng", exact=True).click()
     page.get_by_label("Năm xét").fill("2025")
     page.get_by_role("button", name="Xem").click()
     expect(page.locator("h1")).to_contain_text("2025")

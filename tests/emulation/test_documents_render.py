@@ -101,7 +101,7 @@ def _assert_pdf_basics(pages: list[str], fonts: str) -> None:
 def test_central_report_in_word_form(documents):
     doc = _assert_word_layout(documents["bao-cao-trung-tam"])
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "BÁO CÁO\nTổng kết công tác thi đua, khen thưởng năm 2020" in text
+    assert "BÁO CÁO\nTổng kết thi đua năm 2020 – Khối 2 – Cụm thi đua cơ quan Tổng cục" in text  # the period's name
     assert "1. Thanh tra Tổng cục" in text and "2. Tạp chí Công nghiệp quốc phòng và Kinh tế" in text
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     assert {"1.600", "58"} <= cells
@@ -136,7 +136,7 @@ def test_central_report_through_libreoffice(documents, tmp_path, lo_profile):
     _assert_pdf_basics(pages, fonts)
     first, everything = _flat(pages[0]), _flat("\n".join(pages))
     assert "Hà Nội, ngày 20 tháng 10 năm 2020" in first and "Số: /BC-K2" in first
-    assert "BÁO CÁO Tổng kết công tác thi đua, khen thưởng năm 2020" in first
+    assert "BÁO CÁO Tổng kết thi đua năm 2020 – Khối 2 – Cụm thi đua cơ quan Tổng cục" in first
     assert "1.600" in everything and "58" in everything
     last = _flat(pages[-1])
     assert all(text in last for text in ("Nơi nhận:", "TM. KHỐI 2", "KHỐI TRƯỞNG", "Đại tá Lê Mai Hậu"))

@@ -682,3 +682,27 @@ def test_viewer_gets_no_create_pages(client, users, people):
     content = body(client.get(reverse("person_list")))
     assert reverse("person_create") not in content
     assert "Nguyễn Việt Hùng" in content
+
+
+def test_unit_edit_sets_the_signer_and_refuses_a_wrong_authority_line(officer, tree):
+    url = reverse("unit_edit", args=[tree.nm.pk])
+    page = body(officer.get(url))
+    assert "Quyền hạn ký (nếu có)" in page and "Chức vụ người ký" in page and "Cấp bậc, họ tên người ký" in page
+    data = {"short_name": "Z111", "kind": "nha_may", "version": tree.nm.version}
+    bad = officer.post(url, {**data, "signer_authority": "Ký thay giám đốc", "signer_title": "PHÓ GIÁM ĐỐC"})
+    assert bad.status_code == 200
+    assert "Quyền hạn ký bắt đầu bằng TM., Q., KT., TL. hoặc TUQ." in bad.context["form"].errors["signer_authority"][0]
+    assert OrgUnit.objects.get(pk=tree.nm.pk).signer_title == ""  # nothing half-written
+    good = {
+        **data,
+        "signer_authority": "KT. GIÁM ĐỐC",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+        "signer_name": "Đại tá Lê Văn Ký",
+    }
+    assert officer.post(url, good).status_code == 302
+    unit = OrgUnit.objects.get(pk=tree.nm.pk)
+    assert (unit.signer_authority, unit.signer_title, unit.signer_name) == (
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Đại tá Lê Văn Ký",
+    )

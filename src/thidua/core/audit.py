@@ -11,8 +11,11 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import autodiscover_modules
 
+from . import vn
 from .context import current_request_id
 from .models import AuditEvent
+
+COMMENT_KEY = "comment"  # the key of a user's comment in an event's ``data["extra"]``
 
 
 def _jsonable(value: Any) -> Any:
@@ -138,3 +141,9 @@ def target_url(event: AuditEvent) -> str:
         return link(event.target_id) if callable(link) else reverse(link, args=[event.target_id])
     except (NoReverseMatch, ValueError, LookupError):
         return ""
+def with_comment(extra: dict[str, Any] | None, comment: str | None) -> dict[str, Any] | None:
+    """``extra`` with the user's optional comment (NFC, trimmed) added under ``"comment"``; unchanged when blank."""
+    text = "\n".join(vn.nfc(line) for line in (comment or "").splitlines()).strip()
+    if not text:
+        return extra
+    return {**(extra or {}), COMMENT_KEY: text}

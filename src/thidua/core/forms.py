@@ -81,6 +81,23 @@ class BootstrapFormMixin:
             add_bootstrap_class(field.widget)
 
 
+COMMENT_MAX_LENGTH = 2000
+
+
+class CommentForm(BootstrapFormMixin, forms.Form):
+    """A confirmation (send, approve, freeze, close …) with an optional comment, kept in the audit event and shown on
+    the object's page afterwards."""
+
+    comment = forms.CharField(
+        label="Ý kiến (không bắt buộc)",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Ý kiến được lưu cùng thao tác và hiện trên trang của đối tượng.",
+        error_messages={"max_length": "Ý kiến dài tối đa %(limit_value)d ký tự (hiện có %(show_value)d)."},
+    )
+
+
 class VersionedFormMixin(forms.Form):
     """A hidden ``version`` field: the version of the record the form was built from (optimistic locking)."""
 

@@ -7,8 +7,10 @@ onto the form, so views elsewhere stay a few lines long.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -97,6 +99,17 @@ def conflict_rows(form, current: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
+@dataclass
+class ActionSummary:
+    """What a send / approve / freeze page acts on, shown above its button: (label, value) rows and a list of items
+    (the titles registered, the units reporting …)."""
+
+    rows: list[tuple[str, Any]]
+    items: list[str] = dataclasses.field(default_factory=list)
+    items_title: str = ""
+    title: str = ""
+
+
 class ServiceFormView(LoginRequiredMixin, View):
     """GET shows a form; POST validates it, calls one service through :meth:`perform` and redirects with "Đã lưu.".
 
@@ -141,6 +154,10 @@ class ServiceFormView(LoginRequiredMixin, View):
         """Extra template context (breadcrumb objects, notes)."""
         return {}
 
+    def get_summary(self) -> ActionSummary | None:
+        """What the page acts on, for confirmation pages (None: no summary)."""
+        return None
+
     def get(self, request, **kwargs):
         self.load(**kwargs)
         form = self.form_class(initial=self.get_initial(), **self.get_form_kwargs())
@@ -179,6 +196,7 @@ class ServiceFormView(LoginRequiredMixin, View):
             "cancel_url": self.get_cancel_url(),
             "conflict": conflict,
             "conflict_rows": rows or [],
+            "summary": self.get_summary(),
             **self.get_context(),
         }
         return render(self.request, self.template_name, context, status=status)

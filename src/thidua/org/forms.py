@@ -118,6 +118,22 @@ class UnitEditForm(BootstrapFormMixin, VersionedFormMixin, forms.Form):
     )
     valid_from = DateField("Thành lập từ ngày", required=False)
     valid_to = DateField("Hết hiệu lực từ ngày", required=False)
+    signer_authority = forms.CharField(
+        label="Quyền hạn ký (nếu có)",
+        max_length=120,
+        required=False,
+        help_text="Chữ viết tắt TM., KT., TL., TUQ. hoặc Q. rồi đến tập thể hoặc chức vụ người đứng đầu, ví dụ: "
+        "KT. CHỦ NHIỆM, TM. ĐẢNG ỦY. Để trống khi người đứng đầu ký.",
+    )
+    signer_title = forms.CharField(
+        label="Chức vụ người ký",
+        max_length=120,
+        required=False,
+        help_text="In trên khối chữ ký của báo cáo trung tâm do đơn vị lập, ví dụ: CHỦ NHIỆM, PHÓ CHỦ NHIỆM.",
+    )
+    signer_name = forms.CharField(
+        label="Cấp bậc, họ tên người ký", max_length=150, required=False, help_text="Ví dụ: Thiếu tướng Nguyễn Văn An."
+    )
 
 
 class UnitRenameForm(BootstrapFormMixin, VersionedFormMixin, forms.Form):

@@ -13,6 +13,7 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from thidua.core import vn
 from thidua.core.models import VersionedModel
+from thidua.core.nd30 import check_signer_authority
 from thidua.core.scoping import ScopedQuerySet, scope_through
 
 from .choices import RANK_ORDER, Category, Gender, GroupKind, GroupRole, PositionKind, Rank, UnitEventKind, UnitKind
@@ -56,6 +57,20 @@ class OrgUnit(MP_Node, VersionedModel):
         on_delete=models.PROTECT,
         related_name="merged_units",
         verbose_name="đơn vị kế thừa",
+    )
+    # How the unit signs the documents it issues (central report, minutes): ND 30/2020 box 7.
+    signer_authority = models.CharField(
+        "quyền hạn ký",
+        max_length=120,
+        blank=True,
+        validators=[check_signer_authority],
+        help_text="Ví dụ: KT. CHỦ NHIỆM, TM. ĐẢNG ỦY. Để trống khi người đứng đầu ký.",
+    )
+    signer_title = models.CharField(
+        "chức vụ người ký", max_length=120, blank=True, help_text="Ví dụ: CHỦ NHIỆM, PHÓ CHỦ NHIỆM."
+    )
+    signer_name = models.CharField(
+        "cấp bậc, họ tên người ký", max_length=150, blank=True, help_text="Ví dụ: Thiếu tướng Nguyễn Văn An."
     )
     search_key = models.CharField(max_length=255, editable=False, db_index=True, default="")
     label = models.CharField(

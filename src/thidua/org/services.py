@@ -108,7 +108,17 @@ def unit_create(
     return unit
 
 
-UNIT_EDITABLE = ("short_name", "kind", "code", "is_enterprise", "valid_from", "valid_to")
+UNIT_EDITABLE = (
+    "short_name",
+    "kind",
+    "code",
+    "is_enterprise",
+    "valid_from",
+    "valid_to",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+)
 
 
 @transaction.atomic

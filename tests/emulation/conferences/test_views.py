@@ -91,3 +91,18 @@ def test_handover_error_shown_on_form(client, users, conf, tree):
     assert response.status_code == 200
     assert "không đang giữ vai trò" in response.content.decode()
     assert not conf.outcomes.exists()
+
+
+def test_freeze_page_shows_the_conference_and_keeps_the_comment(client, users, conf):
+    from thidua.core.models import AuditEvent
+
+    client.force_login(users.officer)
+    url = reverse("conference_freeze", args=[conf.pk])
+    page = client.get(url).content.decode()
+    assert "Hội nghị tổng kết năm 2020" in page and "28/10/2020" in page and "Đại biểu" in page
+    assert "sẽ được soạn tự động" in page  # no minutes yet
+    assert client.post(url, {"comment": "Biên bản đã được các đại biểu thông qua."}).status_code == 302
+    event = AuditEvent.objects.get(event_type="conference.freeze", target_id=str(conf.pk))
+    assert event.data["extra"]["comment"] == "Biên bản đã được các đại biểu thông qua."
+    detail = client.get(reverse("conference_detail", args=[conf.pk])).content.decode()
+    assert "Biên bản đã được các đại biểu thông qua." in detail and "Chốt biên bản" in detail

@@ -227,3 +227,53 @@ def test_api_calendar(tree, users, world):
     assert status == 200 and any(mw.LAUNCHED_NAME in r["title"] for r in rows)
     status, _ = _api(_client(users.outsider), "get", f"/api/v1/emulation-calendar?unit={tree.tc.pk}&year={YEAR}")
     assert status == 404
+
+
+# --- send / approve pages: what is acted on, an optional comment kept and shown (issue 9 item 10) -----------------
+
+
+def test_approve_page_shows_the_registration_and_keeps_the_comment(users, world):
+    from thidua.core.models import AuditEvent
+
+    url = reverse("registration_approve", args=[world.submitted.pk])
+    client = _client(users.officer)
+    page = client.get(url).content.decode()
+    assert "Cục Chính trị" in page and str(YEAR) in page and "Đã gửi cấp trên" in page  # unit, year, status
+    assert all(i.award.name in page for i in world.submitted.items.all())  # the titles being approved
+    assert "Ý kiến (không bắt buộc)" in page
+    response = client.post(url, {"comment": "Đồng ý,  đề nghị bổ sung chỉ tiêu   sáng kiến."})
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(event_type="registration.approve", target_id=str(world.submitted.pk))
+    assert event.data["extra"]["comment"] == "Đồng ý, đề nghị bổ sung chỉ tiêu sáng kiến."
+    detail = client.get(reverse("registration_detail", args=[world.submitted.pk])).content.decode()
+    assert "Ý kiến khi xử lý" in detail and "Đồng ý, đề nghị bổ sung chỉ tiêu sáng kiến." in detail
+    assert "Duyệt" in detail.split("Ý kiến khi xử lý", 1)[1]
+
+
+def test_approve_without_comment_records_no_comment_and_a_too_long_one_is_refused(users, world):
+    from thidua.core.models import AuditEvent
+
+    url = reverse("registration_approve", args=[world.submitted.pk])
+    client = _client(users.officer)
+    too_long = client.post(url, {"comment": "x" * 2001})
+    assert too_long.status_code == 200 and "Ý kiến dài tối đa 2000 ký tự" in too_long.content.decode()
+    world.submitted.refresh_from_db()
+    assert world.submitted.status == "da_gui"  # nothing written
+    assert client.post(url, {"comment": "   "}).status_code == 302
+    event = AuditEvent.objects.get(event_type="registration.approve", target_id=str(world.submitted.pk))
+    assert "comment" not in event.data.get("extra", {})
+    detail = client.get(reverse("registration_detail", args=[world.submitted.pk])).content.decode()
+    assert "Ý kiến khi xử lý" not in detail
+
+
+def test_rollup_total_row_sums_every_status(tree, users, world):
+    response = _client(users.officer).get(reverse("registration_rollup", args=[tree.tc.pk]), {"nam": YEAR})
+    rollup = response.context["rollup"]
+    assert rollup.total == sum(rollup.totals.values()) > 0
+    total_row = response.content.decode().split("<td>Cộng</td>", 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="num">{rollup.total}</td>' in total_row
+
+
+def test_launch_page_shows_the_movement_and_how_many_units_receive_it(users, world):
+    page = _client(users.officer).get(reverse("movement_launch", args=[world.draft.pk])).content.decode()
+    assert mw.DRAFT_NAME in page and "Số đơn vị nhận" in page and "Tổng cục Công nghiệp quốc phòng" in page

@@ -149,13 +149,13 @@ def test_document_follows_nd30_form(periods):
     assert date.paragraphs[0].text == "Hà Nội, ngày 05 tháng 12 năm 2020" and date.paragraphs[0].runs[0].italic
     title = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")
     assert title.runs[0].bold and title.alignment == 1
-    assert "Tổng kết công tác thi đua, khen thưởng năm 2020" in [p.text for p in doc.paragraphs]
+    assert "Tổng kết thi đua năm 2020" in [p.text for p in doc.paragraphs]  # the period's own name
     assert doc.styles["Normal"].font.name == "Times New Roman"
     signature = doc.tables[-1].rows[0].cells
     assert signature[0].paragraphs[0].text == "Nơi nhận:" and signature[0].paragraphs[0].runs[0].italic
     assert "KHỐI TRƯỞNG" in [p.text for p in signature[1].paragraphs]
     closing = [p.text for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo")]
-    assert closing == ["Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm 2020 của Khối kiểm thử 2020./."]
+    assert closing == ["Trên đây là báo cáo tổng kết thi đua năm 2020 của Khối kiểm thử 2020./."]
 
 
 @pytest.mark.parametrize(
@@ -255,3 +255,63 @@ def test_api_put_submits_and_refuses_bad_input(tree, users):
     detail = client.get(f"/api/v1/periods/{block.period.pk}").json()
     states = {row["unit_name"]: row["state"] for row in detail["units"]}
     assert states == {"Cục Chính trị": "chua", "Nhà máy Z111": "nop"}
+
+
+# --- the title follows the period; the signer comes from the units' configured signers (issue 9 item 10) ---------
+
+
+def _signature(content: bytes) -> list[str]:
+    doc = Document(io.BytesIO(content))
+    return [p.text for p in doc.tables[-1].rows[0].cells[1].paragraphs]
+
+
+def test_title_is_the_period_name(tree):
+    block = make_block(tree, name="Sơ kết phong trào thi đua Quyết thắng 6 tháng đầu năm 2020")
+    doc = Document(io.BytesIO(central_report_docx(block.period, on=D(2020, 12, 5))))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Sơ kết phong trào thi đua Quyết thắng 6 tháng đầu năm 2020" in texts
+    assert "Tổng kết công tác thi đua, khen thưởng năm 2020" not in texts
+
+
+def test_block_report_is_signed_by_the_leading_units_configured_signer(tree):
+    from thidua.org.choices import GroupRole
+    from thidua.org.models import GroupLeadership
+
+    block = make_block(tree)
+    GroupLeadership.objects.create(group=block.group, unit=tree.cuc, role=GroupRole.LEADER, start_on=D(2020, 1, 1))
+    tree.cuc.signer_name = "Thiếu tướng Trần Văn Ký"
+    tree.cuc.save(update_fields=["signer_name"])
+    assert _signature(central_report_docx(block.period, on=D(2020, 12, 5))) == [
+        "TM. KHỐI KIỂM THỬ 2020",
+        "KHỐI TRƯỞNG",
+        "Thiếu tướng Trần Văn Ký",
+    ]
+
+
+def test_unit_report_without_block_is_signed_as_the_authority_configures(tree):
+    from thidua.emulation.reports import services
+
+    block = make_block(tree)
+    period = services.period_create(
+        actor=None,
+        name="Tổng kết công tác thi đua, khen thưởng năm 2020 của Tổng cục",
+        kind="tong_ket_nam",
+        year=2020,
+        authority=tree.tc,
+        group=None,
+        units=[tree.cuc, tree.nm],
+        templates=[block.templates.tt],
+        opens_on=D(2020, 11, 1),
+        due_on=D(2020, 12, 15),
+        remind_days=3,
+    )
+    assert _signature(central_report_docx(period, on=D(2020, 12, 5)))[1] == "THỦ TRƯỞNG"  # the default
+    tree.tc.signer_authority, tree.tc.signer_title = "KT. CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"
+    tree.tc.signer_name = "Thiếu tướng Nguyễn Văn An"
+    tree.tc.save()
+    period.authority.refresh_from_db()
+    assert _signature(central_report_docx(period, on=D(2020, 12, 5))) == [
+        "KT. CHỦ NHIỆM",
+        "PHÓ CHỦ NHIỆM",
+        "Thiếu tướng Nguyễn Văn An",
+    ]

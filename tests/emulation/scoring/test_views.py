@@ -128,3 +128,18 @@ def test_api_score_with_a_stale_version_is_409(client, users, tree, sheet):
     assert stale.status_code == 409 and stale.json()["current"]["points"] == "45.00"
     fresh = {**body, "points": "40", "reason": "x", "version": 1}
     assert client.post(url, data=fresh, content_type="application/json", **auth).json()["points"] == "40.00"
+
+
+def test_advance_page_shows_the_step_and_keeps_the_comment(client, tree, sheet):
+    from thidua.core.models import AuditEvent
+
+    officer = make_user("thuongtruc", Role.OFFICE, tree.tc)
+    client.force_login(officer)
+    url = reverse("sheet_advance", args=[sheet.pk])
+    page = client.get(url).content.decode()
+    assert "Khối 2" in page and "Bước hiện tại" in page and "Số tiêu chí" in page
+    assert sheet.get_status_display() in page
+    assert client.post(url, {"comment": "Các đơn vị đã tự chấm xong."}).status_code == 302
+    event = AuditEvent.objects.filter(event_type="scoring.advance", target_id=str(sheet.pk)).latest("pk")
+    assert event.data["extra"]["comment"] == "Các đơn vị đã tự chấm xong."
+    assert "Các đơn vị đã tự chấm xong." in client.get(reverse("sheet_detail", args=[sheet.pk])).content.decode()

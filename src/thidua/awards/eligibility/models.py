@@ -38,7 +38,7 @@ class RuleVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["award", "version"], name="rule_version_unique")]
 
     def __str__(self) -> str:
-        return f"{self.award.code} v{self.version} (từ {self.valid_from:%d/%m/%Y})"
+        return f"{self.award.name} — {self.legal_basis[:120]}, hiệu lực từ {self.valid_from:%d/%m/%Y}"
 
 
 class EligibilityRunQuerySet(ScopedQuerySet):

@@ -15,14 +15,39 @@ from .choices import Outcome
 
 UNVERIFIED_LABEL = "[chưa xác minh — giá trị mặc định]"
 
+# What a verdict is shown as, besides the engine's three outcomes: the award is not for this subject (its category or
+# kind of unit), or the subject already received it for that year.
+NOT_APPLICABLE = "khong_thuoc"
+CONFERRED = "da_dat"
+DISPLAY_LABELS = {
+    Outcome.ELIGIBLE.value: "Đủ điều kiện",
+    Outcome.SOON.value: "Sắp đủ điều kiện",
+    Outcome.NOT_ELIGIBLE.value: "Chưa đủ điều kiện",
+    NOT_APPLICABLE: "Không thuộc đối tượng",
+    CONFERRED: "Đã đạt",
+}
+SHORT_LABELS = {**DISPLAY_LABELS, Outcome.SOON.value: "Sắp đủ", Outcome.NOT_ELIGIBLE.value: "Chưa đủ"}
+
 
 @dataclass
 class ReasonRow:
-    """One reason as shown: Vietnamese text, legal citation, whether the condition is met."""
+    """One reason as shown: Vietnamese text, legal citation, whether the condition is met, and whether it is a
+    condition saying whom the award is for (``scope``)."""
 
     text: str
     citation: str = ""
     met: bool | None = None
+    scope: bool = False
+
+    @property
+    def depth(self) -> int:
+        """How deep in a group of conditions the reason sits (the engine prefixes sub-conditions with "— ")."""
+        return (len(self.text) - len(self.text.lstrip("— "))) // 2
+
+    @property
+    def plain(self) -> str:
+        """The text without the group-depth prefix (for a reason shown on its own)."""
+        return self.text.lstrip("— ")
 
 
 def reason_rows(reasons: list[Any] | None) -> list[ReasonRow]:
@@ -32,15 +57,85 @@ def reason_rows(reasons: list[Any] | None) -> list[ReasonRow]:
         if isinstance(reason, str):
             rows.append(ReasonRow(reason))
         elif isinstance(reason, dict):
-            rows.append(ReasonRow(reason.get("text", ""), reason.get("citation", ""), reason.get("met")))
+            rows.append(
+                ReasonRow(
+                    reason.get("text", ""), reason.get("citation", ""), reason.get("met"), bool(reason.get("scope"))
+                )
+            )
         else:
-            rows.append(ReasonRow(reason.text, getattr(reason, "citation", ""), getattr(reason, "met", None)))
+            rows.append(
+                ReasonRow(
+                    reason.text,
+                    getattr(reason, "citation", ""),
+                    getattr(reason, "met", None),
+                    bool(getattr(reason, "scope", False)),
+                )
+            )
     return rows
 
 
+@dataclass
+class ReasonSummary:
+    """Reasons collapsed for a page: the one shown (the first failed condition) and the rest, behind "xem thêm"."""
+
+    first: ReasonRow | None
+    rest: list[ReasonRow]
+
+    @property
+    def count(self) -> int:
+        return len(self.rest) + (1 if self.first else 0)
+
+
+def _decisive_failures(rows: list[ReasonRow]) -> list[int]:
+    """Indexes of the failed reasons that decide the outcome: failed, and every group above them failed too (a
+    failed alternative inside a group that is met decides nothing)."""
+    out, stack = [], []  # stack: met of the open groups above the current row, by depth
+    for i, row in enumerate(rows):
+        del stack[row.depth :]
+        if row.met is False and all(met is not True for met in stack):
+            out.append(i)
+        stack.append(row.met)
+    return out
+
+
+def summarize_reasons(rows: list[ReasonRow]) -> ReasonSummary:
+    """The first failed condition (a failed scope condition before any other; the innermost one: a group's line only
+    says that some condition inside failed) shown first, every other reason in order behind it; with no failed
+    condition, nothing is singled out."""
+    failed = _decisive_failures(rows)
+    failed.sort(key=lambda i: not rows[i].scope)  # "không thuộc đối tượng": the reason saying whom it is for first
+    for i in failed:
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is None or nxt.depth <= rows[i].depth:  # a leaf, not a group's heading
+            return ReasonSummary(rows[i], rows[:i] + rows[i + 1 :])
+    if failed:
+        i = failed[0]
+        return ReasonSummary(rows[i], rows[:i] + rows[i + 1 :])
+    return ReasonSummary(None, list(rows))
+
+
+def display_outcome(outcome: str, reasons: list[ReasonRow] | None = None, *, conferred: bool = False) -> str:
+    """What a verdict is shown as: "da_dat" when the award was already conferred for the year, "khong_thuoc" when
+    a condition saying whom the award is for fails, else the engine's outcome."""
+    if conferred:
+        return CONFERRED
+    if outcome == Outcome.NOT_ELIGIBLE and any(r.scope and r.met is False for r in reasons or ()):
+        return NOT_APPLICABLE
+    return outcome
+
+
 def outcome_label(outcome: str) -> str:
-    """ "Đủ điều kiện" / "Sắp đủ điều kiện" / "Chưa đủ điều kiện"."""
-    return Outcome(outcome).label if outcome in Outcome.values else outcome
+    """ "Đủ điều kiện" / "Sắp đủ điều kiện" / "Chưa đủ điều kiện" / "Không thuộc đối tượng" / "Đã đạt"."""
+    return DISPLAY_LABELS.get(outcome, outcome)
+
+
+def rule_version_text(version) -> str:
+    """A rule version as users know it: its legal basis and validity ("Thông tư 118/2023/TT-BQP, hiệu lực từ
+    01/01/2024"), never its file or internal code."""
+    text = f"{version.legal_basis}, hiệu lực từ {version.valid_from:%d/%m/%Y}"
+    if version.valid_to:
+        text += f" đến {version.valid_to:%d/%m/%Y}"
+    return text
 
 
 def soon_text(soon_on) -> str:
@@ -48,18 +143,10 @@ def soon_text(soon_on) -> str:
     return soon_on.strftime("%d/%m/%Y") if soon_on else ""
 
 
-def rule_versions_used(run) -> list[tuple[str, str]]:
-    """(award code, version label) pairs of a run's ``rule_versions`` (a mapping code → version id, number or dict)."""
-    rows = []
-    for code, value in sorted((run.rule_versions or {}).items()):
-        if isinstance(value, dict):
-            label = f"v{value.get('version', '?')}"
-            if value.get("valid_from"):
-                label += f" (từ {value['valid_from']})"
-        else:
-            label = f"#{value}"
-        rows.append((code, label))
-    return rows
+def rule_versions_used(versions) -> list[tuple[str, str]]:
+    """(award name, legal basis and validity) of the rule versions a run used (see
+    :func:`~thidua.awards.eligibility.selectors.run_rule_versions`), in catalogue order."""
+    return [(version.award.name, rule_version_text(version)) for version in versions]
 
 
 # --- rule documents ------------------------------------------------------------------------------------------------
@@ -132,9 +219,21 @@ class VerdictRow:
     soon_on: Any = None
     reasons: list[ReasonRow] = field(default_factory=list)
     error: str = ""
+    conferred: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The outcome as shown (see :func:`display_outcome`)."""
+        return display_outcome(self.outcome, self.reasons, conferred=self.conferred)
+
+    @property
+    def summary(self) -> ReasonSummary:
+        return summarize_reasons(self.reasons)
 
 
-def explain_subject(subject, awards, year: int, *, overrides: dict | None = None) -> list[VerdictRow]:
+def explain_subject(
+    subject, awards, year: int, *, overrides: dict | None = None, conferred: frozenset | set = frozenset()
+) -> list[VerdictRow]:
     """The engine's verdict for ``subject`` (a person or unit) on each award in ``awards`` that has a rule version in
     force in ``year``; ``overrides`` are hypothetical facts of that year for a person (the "what if" check, see
     :mod:`thidua.awards.eligibility.whatif`). Awards without a rule in force are listed with an explanation, not
@@ -163,7 +262,11 @@ def explain_subject(subject, awards, year: int, *, overrides: dict | None = None
         verdict = by_code.get(award.code) if overrides else engine.explain(subject, award.code, year)
         if verdict is None:
             continue
-        rows.append(VerdictRow(award, verdict.outcome, verdict.soon_on, reason_rows(verdict.reasons)))
+        rows.append(
+            VerdictRow(
+                award, verdict.outcome, verdict.soon_on, reason_rows(verdict.reasons), conferred=award.pk in conferred
+            )
+        )
     return rows
 
 

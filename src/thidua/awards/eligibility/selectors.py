@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from thidua.core import vn
 from thidua.core.choices import Action
@@ -13,6 +13,7 @@ from thidua.core.jobs import reap_dead_jobs
 from thidua.core.models import Job
 from thidua.core.scoping import ALL, scope_unit_ids
 from thidua.org.models import OrgUnit
+from thidua.records.models import AwardRecord
 
 from .choices import Outcome
 from .models import Award, EligibilityResult, EligibilityRun, RuleVersion
@@ -66,9 +67,15 @@ def run_results(user, run: EligibilityRun, *, award: str = "", outcome: str = ""
         *[When(outcome=value, then=Value(i)) for i, value in enumerate(OUTCOME_ORDER)],
         output_field=IntegerField(),
     )
+    received = AwardRecord.objects.filter(award_id=OuterRef("award_id"), year=run.year)
     return (
         qs.select_related("award", "person", "unit")
-        .annotate(outcome_order=order)
+        .annotate(
+            outcome_order=order,
+            # The award was already conferred for the run's year (shown "Đã đạt" instead of "Đủ điều kiện").
+            conferred_person=Exists(received.filter(person_id=OuterRef("person_id"))),
+            conferred_unit=Exists(received.filter(person__isnull=True, unit_id=OuterRef("unit_id"))),
+        )
         .order_by("award__order", "award__code", "outcome_order", "person__sort_key", "unit__path", "pk")
     )
 
@@ -84,11 +91,29 @@ def _sees_whole_subtree(user, run: EligibilityRun) -> bool:
     return not subtree.exclude(pk__in=ids).exists()
 
 
-def run_counts(user, run: EligibilityRun, awards: list[Award] | None = None) -> list[dict]:
-    """Award × outcome counts of a run: ``[{"award": Award, "du": n, "sap_du": n, "chua_du": n | None}]``.
+def conferred_award_ids(subject, year: int) -> set[int]:
+    """Ids of the awards a person or a unit (itself, not its members) received for ``year``."""
+    own = {"unit": subject, "person__isnull": True} if isinstance(subject, OrgUnit) else {"person": subject}
+    qs = AwardRecord.objects.filter(year=year, **own)
+    return set(qs.values_list("award_id", flat=True))
 
-    "Đủ" and "sắp đủ" are counted over the stored rows the user may see (one aggregate query). "Chưa đủ" rows are
-    not stored by a run; their number comes from the run's summary, shown only to users who see the whole subtree.
+
+def run_rule_versions(run: EligibilityRun) -> list[RuleVersion]:
+    """The rule versions a run used (``run.rule_versions`` maps award code → version id, or a dict with its "id"), in
+    catalogue order."""
+    values = (run.rule_versions or {}).values() if isinstance(run.rule_versions, dict) else ()
+    ids = [v.get("id") if isinstance(v, dict) else v for v in values]
+    ids = [i for i in ids if isinstance(i, int)]
+    return list(RuleVersion.objects.filter(pk__in=ids).select_related("award").order_by("award__order", "award__code"))
+
+
+def run_counts(user, run: EligibilityRun, awards: list[Award] | None = None) -> list[dict]:
+    """Award × outcome counts of a run: ``[{"award": Award, "du": n, "sap_du": n, "chua_du": n | None,
+    "khong_thuoc": n | None}]``.
+
+    "Đủ" and "sắp đủ" are counted over the stored rows the user may see (one aggregate query). "Chưa đủ" and "không
+    thuộc đối tượng" (people or units the award is not for) rows are not stored by a run; their numbers come from the
+    run's summary, shown only to users who see the whole subtree.
     ``awards`` (the catalogue, when the caller already has it) saves a query.
     """
     rows = (
@@ -114,6 +139,7 @@ def run_counts(user, run: EligibilityRun, awards: list[Award] | None = None) -> 
         counts = by_award.get(award.pk, {})
         row = {"award": award, "du": counts.get(Outcome.ELIGIBLE, 0), "sap_du": counts.get(Outcome.SOON, 0)}
         row["chua_du"] = totals.get(award.code, {}).get(Outcome.NOT_ELIGIBLE, 0) if whole else None
+        row["khong_thuoc"] = totals.get(award.code, {}).get(NOT_APPLICABLE, 0) if whole else None
         if whole or row["du"] or row["sap_du"] or counts.get(Outcome.NOT_ELIGIBLE):
             if row["chua_du"] is None and counts.get(Outcome.NOT_ELIGIBLE):
                 row["chua_du"] = counts[Outcome.NOT_ELIGIBLE]
@@ -134,6 +160,7 @@ class _StoredVerdict:
     subject_id: int
 
 
+NOT_APPLICABLE = "khong_thuoc"  # the summary key of the subjects an award is not for (engine.evaluate.NOT_APPLICABLE)
 CAPS_KEY = "_caps"  # where a finished run's cap reports are kept in ``run.summary`` (award codes are the other keys)
 
 

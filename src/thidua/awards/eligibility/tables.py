@@ -15,10 +15,17 @@ from thidua.org.choices import Rank
 from thidua.org.labels import unit_label
 from thidua.org.selectors import positions_text
 
-from .presenters import outcome_label, reason_rows
+from .presenters import display_outcome, outcome_label, reason_rows, summarize_reasons
 
 RANK_LABELS = dict(Rank.choices)
 HIDDEN = {"visible": False}
+
+
+def _shown(record) -> str:
+    """The outcome a result is shown as: "Đã đạt" when the award was conferred for the year (the selector's
+    ``conferred_*`` annotations), "Không thuộc đối tượng" when the award is not for the subject."""
+    conferred = getattr(record, "conferred_person" if record.person_id else "conferred_unit", False)
+    return display_outcome(record.outcome, reason_rows(record.reasons), conferred=bool(conferred))
 
 
 class CandidateTable(BaseTable):
@@ -73,13 +80,13 @@ class CandidateTable(BaseTable):
         return record.award.name
 
     def render_outcome(self, record):
-        badge = render_to_string("awards/_outcome.html", {"outcome": record.outcome})
+        badge = render_to_string("awards/_outcome.html", {"outcome": _shown(record)})
         if record.soon_on:
             return format_html('{}<div class="small">từ {}</div>', badge, record.soon_on.strftime("%d/%m/%Y"))
         return format_html("{}", badge)
 
     def render_reasons(self, record):
-        return render_to_string("awards/_reasons.html", {"reasons": reason_rows(record.reasons)})
+        return render_to_string("awards/_reasons.html", {"summary": summarize_reasons(reason_rows(record.reasons))})
 
     def render_rank(self, record):
         return self.excel_rank(record)
@@ -108,7 +115,7 @@ class CandidateTable(BaseTable):
         return record.award.name
 
     def excel_outcome(self, record):
-        return outcome_label(record.outcome)
+        return outcome_label(_shown(record))
 
     def excel_reasons(self, record):
         marks = {True: "✓ ", False: "✗ "}

@@ -92,7 +92,7 @@ def candidates(request):
     if not request.GET.get(PRINT_PARAM):
         context["counts"] = selectors.run_counts(request.user, run, context["awards"])
         context["caps"] = selectors.run_caps(request.user, run)
-        context["versions_used"] = rule_versions_used(run)
+        context["versions_used"] = rule_versions_used(selectors.run_rule_versions(run))
         context["export_query"] = request.GET.urlencode()
     return render_list(
         request,
@@ -200,10 +200,11 @@ def person_eligibility(request, pk: int):
     whatif = WhatIfForm(request.GET if request.GET.get("gia_dinh") else None)
     overrides = whatif.overrides() if whatif.is_bound and whatif.is_valid() else None
     awards = list(selectors.awards_catalogue(subject="person"))
+    conferred = selectors.conferred_award_ids(person, year)
     context = {
         "person": person,
         "year": year,
-        "verdicts": explain_subject(person, awards, year),
+        "verdicts": explain_subject(person, awards, year, conferred=conferred),
         "whatif": whatif,
         "overrides": overrides,
         "whatif_verdicts": explain_subject(person, awards, year, overrides=overrides) if overrides else None,
@@ -220,5 +221,6 @@ def unit_eligibility(request, pk: int):
         raise Http404 from None
     year = _year(request)
     awards = list(selectors.awards_catalogue(subject="unit"))
-    context = {"unit": unit, "year": year, "verdicts": explain_subject(unit, awards, year)}
+    conferred = selectors.conferred_award_ids(unit, year)
+    context = {"unit": unit, "year": year, "verdicts": explain_subject(unit, awards, year, conferred=conferred)}
     return render(request, "awards/unit_eligibility.html", context)

@@ -27,6 +27,8 @@ from .document import (
     Header,
     Nd30Document,
     Signer,
+    check_signer_authority,
+    unit_signer,
 )
 from .ooxml import FONT
 from .text import abbreviation, balanced_lines, text_width_cm
@@ -43,6 +45,8 @@ __all__ = [
     "Nd30Document",
     "Signer",
     "abbreviation",
+    "check_signer_authority",
+    "unit_signer",
     "balanced_lines",
     "text_width_cm",
 ]

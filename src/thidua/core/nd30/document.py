@@ -63,6 +63,39 @@ class Signer:
     name: str = ""
 
 
+# The quyền hạn abbreviations of box 7a (Phụ lục I): thay mặt a collective, quyền, ký thay, thừa lệnh, thừa uỷ quyền.
+SIGNER_PREFIXES = ("TM.", "Q.", "KT.", "TL.", "TUQ.")
+
+
+def check_signer_authority(value: str) -> None:
+    """A unit's configured quyền hạn line is empty or starts with one of :data:`SIGNER_PREFIXES` and says for whom
+    ("KT. CHỦ NHIỆM", "TM. ĐẢNG ỦY"); raises a Vietnamese ``ValidationError`` otherwise."""
+    from django.core.exceptions import ValidationError
+
+    text = (value or "").strip()
+    if not text:
+        return
+    prefix, _, rest = text.partition(" ")
+    if prefix.upper() not in SIGNER_PREFIXES or not rest.strip():
+        raise ValidationError(
+            "Quyền hạn ký bắt đầu bằng TM., Q., KT., TL. hoặc TUQ. rồi đến tập thể hoặc chức vụ người đứng đầu "
+            "(ví dụ: KT. CHỦ NHIỆM, TM. ĐẢNG ỦY).",
+            code="signer_authority",
+        )
+
+
+def unit_signer(unit, *, authority: str = "", title: str = "", name: str = "") -> Signer:
+    """The signature block of a document a unit issues: the unit's configured signer (``signer_authority``,
+    ``signer_title``, ``signer_name``) where it is set, else the generator's defaults (``authority``, ``title``,
+    ``name``). A configured title replaces the default quyền hạn too: the unit said exactly how it signs."""
+    configured_title = (getattr(unit, "signer_title", "") or "").strip()
+    configured_authority = (getattr(unit, "signer_authority", "") or "").strip()
+    configured_name = (getattr(unit, "signer_name", "") or "").strip()
+    if configured_title:
+        authority, title = configured_authority, configured_title
+    return Signer(title=title, authority=authority, name=configured_name or name)
+
+
 class Nd30Document:
     """A python-docx document set up for ND 30/2020, with methods that add its parts in order."""
 

@@ -298,8 +298,9 @@ def minutes_update(*, actor, conference: Conference, minutes: str, expected_vers
 
 
 @transaction.atomic
-def conference_freeze(*, actor, conference: Conference) -> Conference:
-    """Freeze the minutes: from now on nothing in the conference changes. Drafts the minutes if still empty."""
+def conference_freeze(*, actor, conference: Conference, comment: str = "") -> Conference:
+    """Freeze the minutes: from now on nothing in the conference changes. Drafts the minutes if still empty.
+    ``comment`` (optional) is kept in the audit event."""
     from .minutes import minutes_text
 
     _writable(actor, conference)
@@ -307,7 +308,7 @@ def conference_freeze(*, actor, conference: Conference) -> Conference:
     if not conference.minutes.strip():
         changes["minutes"] = minutes_text(conference)
     conference = versioned_update(conference, expected_version=None, changes=changes)
-    _audit(actor, conference, "freeze", after={"status": conference.status})
+    _audit(actor, conference, "freeze", after={"status": conference.status}, extra=audit.with_comment(None, comment))
     return conference
 
 

@@ -8,10 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.forms import CommentForm
 from thidua.core.lists import build_table, render_list
 from thidua.core.nd30 import DOCX_MIME
-from thidua.core.views import ServiceFormView
+from thidua.core.selectors import action_comments
+from thidua.core.views import ActionSummary, ServiceFormView
 from thidua.org.selectors import units_for_select
 
 from . import leadership, policies, services
@@ -78,6 +81,7 @@ def conference_detail(request, pk: int):
         "can_change": conference.status != ConferenceStatus.FROZEN
         and policies.can_change_conference(request.user, conference),
         "frozen": conference.status == ConferenceStatus.FROZEN,
+        "comments": action_comments(conference),
     }
     return render(request, "emulation/conferences/detail.html", context)
 
@@ -275,7 +279,7 @@ class MinutesDraftView(_ConferenceFormView):
 class FreezeView(_ConferenceFormView):
     """Freeze the minutes: nothing in the conference changes afterwards."""
 
-    form_class = ConfirmForm
+    form_class = CommentForm
     title = "Chốt biên bản"
     submit_label = "Chốt biên bản"
     confirm = "Sau khi chốt, không sửa được đại biểu, chương trình, kết quả và biên bản của hội nghị."
@@ -285,8 +289,29 @@ class FreezeView(_ConferenceFormView):
     def get_form_kwargs(self):
         return {}
 
+    def get_summary(self) -> ActionSummary:
+        """The conference whose record is frozen: when, where, who hosted it, what it holds, the decisions."""
+        c = self.conference
+        minutes = (
+            f"{vn.format_number(len(c.minutes.split()))} từ"
+            if c.minutes.strip()
+            else "Chưa có — sẽ được soạn tự động từ dữ liệu hội nghị khi chốt"
+        )
+        rows = [
+            ("Hội nghị", c.title),
+            ("Ngày họp", vn.format_date(c.held_on, "short")),
+            ("Địa điểm", c.place or "—"),
+            ("Đơn vị tổ chức", c.host_unit.name),
+            ("Khối, cụm thi đua", c.group.name if c.group_id else "—"),
+            ("Đại biểu", vn.format_number(c.attendees.count())),
+            ("Nội dung chương trình", vn.format_number(c.agenda.count())),
+            ("Biên bản", minutes),
+        ]
+        items = [f"{o.get_kind_display()}: {o.text}" for o in c.outcomes.all()]
+        return ActionSummary(rows, items, f"Kết quả hội nghị sẽ được chốt ({len(items)})", "Hội nghị")
+
     def perform(self, data):
-        return services.conference_freeze(actor=self.request.user, conference=self.conference)
+        return services.conference_freeze(actor=self.request.user, conference=self.conference, comment=data["comment"])
 
 
 class CloneView(ServiceFormView):

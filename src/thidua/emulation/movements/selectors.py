@@ -197,6 +197,11 @@ class Rollup:
     titles: list[tuple[str, int, int]]  # (title, registered, approved)
     totals: Counter
 
+    @property
+    def total(self) -> int:
+        """All the registrations counted (every status, the unit and its whole subtree)."""
+        return sum(self.totals.values())
+
 
 def registration_rollup(user, unit: OrgUnit, year: int) -> Rollup:
     """Counts by status for the unit's own registrations and for each child's subtree, and counts per title."""

@@ -16,7 +16,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from thidua.core import vn
-from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation
+from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation, unit_signer
+from thidua.org.choices import GroupRole
+from thidua.org.selectors import leaders_on
 from thidua.org.labels import unit_label
 
 from ..conferences.choices import AgendaKind
@@ -94,11 +96,14 @@ def _lower_first(text: str) -> str:
 
 
 def _subject(period) -> str:
-    """The trích yếu: "Tổng kết công tác thi đua, khen thưởng năm 2020", or the period's own name."""
+    """The trích yếu: the period's own name ("Tổng kết thi đua năm 2020 – Khối 2 – …"); a generic one by its kind
+    only if the name is blank."""
+    if period.name.strip():
+        return period.name.strip()
     return {
         PeriodKind.MID_YEAR: f"Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {period.year}",
         PeriodKind.YEAR_END: f"Tổng kết công tác thi đua, khen thưởng năm {period.year}",
-    }.get(period.kind, period.name)
+    }.get(period.kind, f"Công tác thi đua, khen thưởng năm {period.year}")
 
 
 def _reporter(period) -> str:
@@ -241,7 +246,11 @@ def _outlook(doc: Nd30Document, data: CentralReport) -> None:
     }.get(period.kind, "KỲ TỚI")
     doc.heading(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period}")
     doc.paragraph("(Đơn vị soạn thảo bổ sung phương hướng, nhiệm vụ trọng tâm.)", italic=True)
-    doc.paragraph(f"Trên đây là báo cáo {_lower_first(_subject(period))} của {_reporter(period)}./.")
+    subject, reporter = _subject(period), _reporter(period)
+    owner = period.group if period.group_id else period.authority
+    names = {n.casefold() for n in (owner.name, owner.short_name) if n}
+    of = "" if any(n in subject.casefold() for n in names) else f" của {reporter}"  # a period named after its owner
+    doc.paragraph(f"Trên đây là báo cáo {_lower_first(subject)}{of}./.")
 
 
 def _presenter(period) -> str:
@@ -258,17 +267,32 @@ def _presenter(period) -> str:
     return f"{rank.values_list('rank_then', flat=True).first() or ''} {item.presenter.full_name}".strip()
 
 
-def _closing(doc: Nd30Document, data: CentralReport) -> None:
-    """Nơi nhận, and the signature block "TM. <block> / KHỐI TRƯỞNG" (or "TM. <authority> / THỦ TRƯỞNG") over the
-    name of whoever presents the report at the period's conference, left blank to fill in when nobody is recorded."""
-    period = data.period
+def _block_leader(period):
+    """The unit leading the period's block (khối trưởng) on the period's deadline, or None."""
+    for leadership in leaders_on(period.group, period.due_on):
+        if leadership.role == GroupRole.LEADER:
+            return leadership.unit
+    return None
+
+
+def _signer(period) -> Signer:
+    """For a block, "TM. <block> / KHỐI TRƯỞNG" over the name configured on the leading unit (else whoever presents
+    the report at the period's conference); otherwise the authority's configured signer (quyền hạn, chức vụ, cấp bậc
+    và họ tên, set on its unit page), by default "TM. <authority> / THỦ TRƯỞNG" over the presenter. A name nobody
+    recorded is left as a line to fill in."""
+    presenter = _presenter(period)
     if period.group_id:
-        authority, title = f"TM. {period.group.short_name or period.group.name}", "KHỐI TRƯỞNG"
-        members = "- Các cơ quan, đơn vị trong khối;"
-    else:
-        authority, title = f"TM. {period.authority.name}", "THỦ TRƯỞNG"
-        members = "- Các cơ quan, đơn vị;"
-    signer = Signer(authority=authority, title=title, name=_presenter(period))
+        leader = _block_leader(period)
+        name = (leader.signer_name if leader is not None else "") or presenter
+        return Signer(authority=f"TM. {period.group.short_name or period.group.name}", title="KHỐI TRƯỞNG", name=name)
+    return unit_signer(period.authority, authority=f"TM. {period.authority.name}", title="THỦ TRƯỞNG", name=presenter)
+
+
+def _closing(doc: Nd30Document, data: CentralReport) -> None:
+    """Nơi nhận, and the signature block (see :func:`_signer`)."""
+    period = data.period
+    members = "- Các cơ quan, đơn vị trong khối;" if period.group_id else "- Các cơ quan, đơn vị;"
+    signer = _signer(period)
     council = f"- Thường trực Hội đồng TĐKT {period.authority.short_name or period.authority.name};"
     receivers = [council, members, "- Lưu: VT."]
     doc.closing(receivers, signer)

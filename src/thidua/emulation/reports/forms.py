@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from thidua.core.choices import Action
-from thidua.core.forms import BootstrapFormMixin, DateField, VersionedFormMixin
+from thidua.core.forms import COMMENT_MAX_LENGTH, BootstrapFormMixin, CommentForm, DateField, VersionedFormMixin
 from thidua.org.forms import UnitChoiceField, UnitMultipleChoiceField
 from thidua.org.models import EmulationGroup, OrgUnit
 
@@ -62,8 +62,8 @@ class ExtensionForm(BootstrapFormMixin, forms.Form):
         self.fields["unit"].queryset = period.units.order_by("path")
 
 
-class PeriodCloseForm(BootstrapFormMixin, VersionedFormMixin):
-    """Confirm closing the period (carries the version the user saw)."""
+class PeriodCloseForm(CommentForm, VersionedFormMixin):
+    """Confirm closing the period (carries the version the user saw), with an optional comment."""
 
 
 _YES_NO = [("", "— chưa nhập —"), ("co", "Có"), ("khong", "Không")]
@@ -80,6 +80,13 @@ class UnitReportForm(BootstrapFormMixin, forms.Form):
     )
     attachment = forms.FileField(
         label="Tệp đính kèm", required=False, help_text="PDF, Word, Excel hoặc ảnh chụp; tối đa 10 MB."
+    )
+    comment = forms.CharField(
+        label="Ý kiến gửi kèm khi nộp (không bắt buộc)",
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Chỉ lưu khi bấm «Nộp báo cáo»; hiện trên trang báo cáo sau khi nộp.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     action = forms.ChoiceField(choices=[("luu", "Lưu nháp"), ("nop", "Nộp báo cáo")], initial="luu", required=False)

@@ -18,12 +18,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from thidua.core import vn
 from thidua.core.choices import Action
 from thidua.core.errors import ConflictError
 from thidua.core.lists import build_table, render_list
 from thidua.core.nd30 import DOCX_MIME
 from thidua.core.policies import can_change_unit, has_change_scope
-from thidua.core.views import ServiceFormView, apply_service_errors
+from thidua.core.selectors import action_comments
+from thidua.core.views import ActionSummary, ServiceFormView, apply_service_errors
 
 from . import selectors, services
 from .documents import central_report_docx
@@ -81,6 +83,7 @@ def period_detail(request, pk: int):
         "can_manage": can_manage_period(request.user, period),
         "can_draft": can_draft_central_report(request.user, period),
         "templates": period.templates.all(),
+        "comments": action_comments(period),
     }
     return render_list(
         request,
@@ -168,8 +171,25 @@ class PeriodCloseView(PeriodFormView):
     def get_initial(self):
         return {"version": self.period.version}
 
+    def get_summary(self) -> ActionSummary:
+        """The period closed: its authority and deadline, how many units submitted, and those that have not."""
+        p = self.period
+        submissions = selectors.period_submissions(p, timezone.localdate())
+        counts = selectors.submission_counts(submissions)
+        rows = [
+            ("Kỳ báo cáo", p.name),
+            ("Cấp tổ chức", p.authority.name),
+            ("Khối, cụm thi đua", p.group.name if p.group_id else "—"),
+            ("Hạn nộp chung", vn.format_date(p.due_on, "short")),
+            ("Đã nộp", f"{vn.format_number(counts['nop'])} / {vn.format_number(counts['total'])} đơn vị"),
+        ]
+        missing = [u.name for u in submissions.exclude(state="nop")]
+        return ActionSummary(rows, missing, f"Đơn vị chưa nộp báo cáo ({len(missing)})", "Kỳ báo cáo")
+
     def perform(self, data):
-        return services.period_close(actor=self.request.user, period=self.period, expected_version=data["version"])
+        return services.period_close(
+            actor=self.request.user, period=self.period, expected_version=data["version"], comment=data["comment"]
+        )
 
 
 def _report_target(request, pk: int, unit_pk: int):
@@ -211,6 +231,7 @@ def _save_report(request, form: UnitReportForm, period, unit, report: UnitReport
             attachment=data.get("attachment") or None,
             submit=submit,
             expected_version=data.get("version") if report is not None else None,
+            comment=data.get("comment", ""),
         )
     except ValidationError as exc:
         apply_service_errors(form, exc)
@@ -279,6 +300,7 @@ def unit_report_detail(request, pk: int):
         "period": report.period,
         "rows": selectors.report_values(report),
         "can_edit": can_edit_report(request.user, report.period, report.unit, report),
+        "comments": action_comments(report),
     }
     return render(request, "emulation/reports/report_detail.html", context)
 

@@ -85,10 +85,6 @@ class ScoreForm(BootstrapFormMixin, forms.Form):
         return data
 
 
-class ConfirmForm(BootstrapFormMixin, forms.Form):
-    """A confirmation without fields."""
-
-
 class ProposalForm(BootstrapFormMixin, forms.Form):
     """The flag the block proposes its leading unit for."""
 

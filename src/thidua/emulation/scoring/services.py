@@ -125,8 +125,11 @@ def criterion_add(
 
 
 @transaction.atomic
-def sheet_advance(*, actor, sheet: CriteriaSheet, expected_version: int | None = None) -> CriteriaSheet:
-    """Move the sheet to its next step (…→ preview → published); publication freezes everything."""
+def sheet_advance(
+    *, actor, sheet: CriteriaSheet, expected_version: int | None = None, comment: str = ""
+) -> CriteriaSheet:
+    """Move the sheet to its next step (…→ preview → published); publication freezes everything. ``comment``
+    (optional) is kept in the audit event."""
     _require_not_published(sheet)
     sheet.refresh_from_db()
     if actor is not None and not can_advance(actor, sheet):
@@ -139,7 +142,8 @@ def sheet_advance(*, actor, sheet: CriteriaSheet, expected_version: int | None =
         changes["published_at"] = timezone.now()
     before = sheet.status
     sheet = versioned_update(sheet, expected_version=expected_version, changes=changes)
-    _audit(actor, sheet, "advance", before={"status": before}, after={"status": new})
+    extra = audit.with_comment(None, comment)
+    _audit(actor, sheet, "advance", before={"status": before}, after={"status": new}, extra=extra)
     return sheet
 
 

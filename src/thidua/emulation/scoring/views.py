@@ -10,14 +10,16 @@ from django.urls import reverse
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.forms import CommentForm
 from thidua.core.lists import build_table, render_list
 from thidua.core.policies import has_change_scope
-from thidua.core.views import ServiceFormView, conflict_rows, paginate
+from thidua.core.selectors import action_comments
+from thidua.core.views import ActionSummary, ServiceFormView, conflict_rows, paginate
 
 from . import policies, selectors, services
 from .choices import SheetStatus
 from .filters import RankingFilterSet, SheetFilterSet
-from .forms import ConfirmForm, CriterionForm, ProposalForm, ScoreForm, SheetCreateForm
+from .forms import CriterionForm, ProposalForm, ScoreForm, SheetCreateForm
 from .models import CriteriaSheet, Criterion, CriterionGroup, ScoreChange
 from .tables import RankingTable, SheetTable
 
@@ -69,6 +71,7 @@ def sheet_detail(request, pk: int):
         "scoring_open": sheet.status in services.STAGE_OF_STATUS,
         "advance_label": _advance_label(sheet),
         "published": sheet.status == SheetStatus.PUBLISHED,
+        "comments": action_comments(sheet),
     }
     return render_list(
         request,
@@ -218,7 +221,7 @@ class ScoreView(_SheetFormView):
 class AdvanceView(_SheetFormView):
     """Move the sheet to its next step (self-scoring, reviews, preview, publication)."""
 
-    form_class = ConfirmForm
+    form_class = CommentForm
     title = "Chuyển bước chấm điểm"
     submit_label = "Chuyển bước"
     confirm = "Bước hiện tại sẽ kết thúc. Sau khi công bố chính thức, bảng điểm không thay đổi được nữa."
@@ -240,8 +243,23 @@ class AdvanceView(_SheetFormView):
             note += " Sau khi công bố chính thức, điểm và xếp hạng không thay đổi được nữa."
         return {**super().get_context(), "note": note}
 
+    def get_summary(self) -> ActionSummary:
+        """The sheet moved on: its block and year, the step ending and the next one, what it holds."""
+        s = self.sheet
+        rows = [
+            ("Bảng điểm", s.title),
+            ("Khối, cụm thi đua", s.group.name),
+            ("Năm", s.year),
+            ("Bước hiện tại", s.get_status_display()),
+            ("Bước tiếp theo", _next_step_label(s)),
+            ("Số tiêu chí", vn.format_number(Criterion.objects.filter(group__sheet=s).count())),
+            ("Số đơn vị thành viên", vn.format_number(s.group.members.count())),
+            ("Số điểm đã chấm", vn.format_number(selectors.latest_scores(s).count())),
+        ]
+        return ActionSummary(rows, title="Bảng điểm thi đua")
+
     def perform(self, data):
-        return services.sheet_advance(actor=self.request.user, sheet=self.sheet)
+        return services.sheet_advance(actor=self.request.user, sheet=self.sheet, comment=data["comment"])
 
 
 class ProposalView(_SheetFormView):

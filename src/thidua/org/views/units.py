@@ -117,7 +117,18 @@ class UnitEditView(UnitFormView):
     title = "Sửa thông tin đơn vị"
 
     def get_initial(self):
-        fields = ("short_name", "kind", "code", "is_enterprise", "valid_from", "valid_to", "version")
+        fields = (
+            "short_name",
+            "kind",
+            "code",
+            "is_enterprise",
+            "valid_from",
+            "valid_to",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+            "version",
+        )
         return {f: getattr(self.unit, f) for f in fields}
 
     def perform(self, data):

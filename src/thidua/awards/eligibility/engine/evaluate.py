@@ -30,6 +30,11 @@ from . import vocabulary as V
 from .predicates import FAIL, MET, SOON, Ctx
 
 OUTCOME = {MET: "du", SOON: "sap_du", FAIL: "chua_du"}
+# Predicates that say whom a rule is for (the person's category, a military unit vs an enterprise). A subject failing
+# one of them at the top level is "không thuộc đối tượng" of the award, not "chưa đủ": it is counted apart in a run's
+# summary, and its reason carries ``scope`` so pages can tell it apart.
+SCOPE_PREDICATES = frozenset({"category_in", "unit_is_enterprise"})
+NOT_APPLICABLE = "khong_thuoc"  # the summary key of the subjects outside a rule's scope
 TUNE_SAMPLE = 500  # subjects judged step by step to order each rule's steps for a bulk run
 
 
@@ -43,6 +48,7 @@ class Reason:
     label: str = ""
     unverified: bool = False
     exclusion: bool = False
+    scope: bool = False  # a top-level condition saying whom the award is for (see SCOPE_PREDICATES)
 
     def as_dict(self) -> dict:
         """JSON form stored on EligibilityResult."""
@@ -53,6 +59,7 @@ class Reason:
             "label": self.label,
             "unverified": self.unverified,
             "exclusion": self.exclusion,
+            "scope": self.scope,
         }
 
 
@@ -90,7 +97,7 @@ class Verdict(
 class Node:
     """A compiled condition: a predicate with its parameters, or an all_of / any_of group."""
 
-    __slots__ = ("fn", "params", "label", "citation", "unverified", "children", "mode")
+    __slots__ = ("fn", "params", "label", "citation", "unverified", "children", "mode", "scope")
 
     def __init__(self, cond):
         self.label, self.citation, self.unverified = cond.label, cond.citation, cond.unverified
@@ -98,9 +105,11 @@ class Node:
             self.mode = "all" if isinstance(cond, AllOf) else "any"
             self.children = [Node(c) for c in (cond.all_of if self.mode == "all" else cond.any_of)]
             self.fn = self.params = None
+            self.scope = False
         else:
             self.mode, self.children = None, ()
             self.fn, self.params = V.REGISTRY[cond.predicate], cond.params
+            self.scope = cond.predicate in SCOPE_PREDICATES
 
     def check(self, f, ctx, want: bool, out: list | None, exclusion: bool = False, depth: int = 0):
         """(status, soon_on); appends Reasons to ``out`` when ``want``."""
@@ -156,7 +165,8 @@ class Node:
 
     def _reason(self, text, status, soon, exclusion, depth) -> Reason:
         prefix = "— " * depth
-        return Reason(prefix + text, self.citation, status == MET, self.label, self.unverified, exclusion)
+        scope = self.scope and depth == 0 and not exclusion
+        return Reason(prefix + text, self.citation, status == MET, self.label, self.unverified, exclusion, scope)
 
 
 class CompiledRule:
@@ -170,6 +180,7 @@ class CompiledRule:
         self.exclusions = [Node(c) for c in doc.exclusions]
         self.conditions = [Node(c) for c in doc.conditions]
         self.needs = _needs(doc)
+        self.scope_steps = tuple((n.fn, n.params) for n in self.conditions if n.scope)
         # The bulk path (bulk.judge) checks exclusions and conditions in one list, cheapest first: an exclusion not met
         # or a condition that fails decides FAIL whatever the order, so the outcome does not depend on it.
         ordered = sorted([(n, True) for n in self.exclusions] + [(n, False) for n in self.conditions], key=_step_cost)
@@ -225,6 +236,14 @@ class CompiledRule:
             elif s == SOON and status != FAIL:
                 status, soon = SOON, max(soon or so, so)
         return status, (soon if status == SOON else None), out
+
+    def count_outside(self, subjects: dict, ctx: Ctx) -> int:
+        """How many of ``subjects`` the rule is not for (a top-level scope condition fails): all of them are among
+        the rule's FAIL verdicts, since every top-level condition must hold."""
+        if not self.scope_steps:
+            return 0
+        steps = self.scope_steps
+        return sum(1 for f in subjects.values() if any(fn(params, f, ctx, False)[0] == FAIL for fn, params in steps))
 
     def reasons(self, f, ctx: Ctx) -> list[Reason]:
         """The full explanation (used lazily by bulk verdicts)."""
@@ -526,10 +545,12 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
     verdicts: list[Verdict] = []
     make = tuple.__new__  # Verdict's fields in order, without the keyword handling of its constructor
     outcomes = tuple(OUTCOME[status] for status in range(3))  # by status: FAIL, SOON, MET
-    for (subject_type, rule), (counted, kept) in zip(plan, judged, strict=True):
+    outside: dict[str, int] = dict.fromkeys(counts, 0)
+    for (subject_type, rule), task, (counted, kept) in zip(plan, tasks, judged, strict=True):
         c = counts[rule.code]
         for i in (FAIL, SOON, MET):
             c[i] += counted[i]
+        outside[rule.code] += rule.count_outside(task.subjects, ctx)
         code, rv_id, lazy = rule.code, rule.rule_version_id, (rule, ctx)
         verdicts.extend(
             [
@@ -540,7 +561,16 @@ def _evaluate(year, unit, awards, progress, keep_all: bool, hash_inputs: bool) -
     if progress is not None:
         progress(total, total)
     summary = {
-        code: {OUTCOME[st]: n for st, n in ((MET, c[MET]), (SOON, c[SOON]), (FAIL, c[FAIL])) if n}
+        code: {
+            key: n
+            for key, n in (
+                (OUTCOME[MET], c[MET]),
+                (OUTCOME[SOON], c[SOON]),
+                (OUTCOME[FAIL], c[FAIL] - outside[code]),
+                (NOT_APPLICABLE, outside[code]),
+            )
+            if n
+        }
         for code, c in counts.items()
     }
     return Evaluation(verdicts, {r.code: r.rule_version_id for r in rules}, summary, hasher.hexdigest(), total)

@@ -16,7 +16,7 @@ from thidua.core.jobs import job_run
 from thidua.core.models import Job
 from thidua.org.models import OrgUnit
 
-OUTCOMES = (("du", "Đủ"), ("sap_du", "Sắp đủ"), ("chua_du", "Chưa đủ"))
+OUTCOMES = (("du", "Đủ"), ("sap_du", "Sắp đủ"), ("chua_du", "Chưa đủ"), ("khong_thuoc", "Không thuộc"))
 
 
 def find_unit(value: str) -> OrgUnit:
@@ -71,12 +71,12 @@ class Command(BaseCommand):
         scope = unit.name if unit else "toàn bộ"
         self.stdout.write(f"Xét điều kiện khen thưởng năm {run.year} — {scope} (lượt xét #{run.pk})")
         width = max([len("Danh hiệu/Hình thức"), *(len(names.get(c, c)) for c in order)])
-        header = f"{'Danh hiệu/Hình thức':<{width}}  " + "  ".join(f"{label:>8}" for _, label in OUTCOMES)
+        header = f"{'Danh hiệu/Hình thức':<{width}}  " + "  ".join(f"{label:>11}" for _, label in OUTCOMES)
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for code in order:
             row = counts[code]
-            cells = "  ".join(f"{row.get(key, 0):>8}" for key, _ in OUTCOMES)
+            cells = "  ".join(f"{row.get(key, 0):>11}" for key, _ in OUTCOMES)
             self.stdout.write(f"{names.get(code, code):<{width}}  {cells}")
         for cap in (run.summary or {}).get("_caps", []):
             self.stdout.write(f"Giới hạn: {cap['text']}")

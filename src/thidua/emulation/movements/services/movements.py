@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.core import vn
-from thidua.core.audit import record, snapshot
+from thidua.core.audit import record, snapshot, with_comment
 from thidua.core.locking import versioned_update
 from thidua.org.models import OrgUnit
 
@@ -218,8 +218,9 @@ def movement_document_add(
 
 
 @transaction.atomic
-def movement_launch(*, actor, movement: Movement) -> Movement:
-    """Launch a draft movement: it is pushed (MovementUnit rows) to every unit in its scope."""
+def movement_launch(*, actor, movement: Movement, comment: str = "") -> Movement:
+    """Launch a draft movement: it is pushed (MovementUnit rows) to every unit in its scope (``comment``: an optional
+    note kept in the audit event)."""
     if actor is not None and not policies.can_change_movement(actor, movement):
         raise ValidationError({"authority": [f"Đơn vị «{movement.authority}» {OUT_OF_SCOPE}"]})
     if movement.status != MovementStatus.DRAFT:
@@ -239,13 +240,15 @@ def movement_launch(*, actor, movement: Movement) -> Movement:
         unit=movement.authority,
         before=before,
         after={**snapshot(movement, ["status", "launched_at"]), "units": len(unit_ids)},
+        extra=with_comment(None, comment),
     )
     return movement
 
 
 @transaction.atomic
-def movement_close(*, actor, movement: Movement) -> Movement:
-    """Close a launched movement (it stays visible; no more registrations name it)."""
+def movement_close(*, actor, movement: Movement, comment: str = "") -> Movement:
+    """Close a launched movement (it stays visible; no more registrations name it); ``comment`` is kept in the audit
+    event."""
     if actor is not None and not policies.can_change_movement(actor, movement):
         raise ValidationError({"authority": [f"Đơn vị «{movement.authority}» {OUT_OF_SCOPE}"]})
     if movement.status != MovementStatus.LAUNCHED:
@@ -258,5 +261,6 @@ def movement_close(*, actor, movement: Movement) -> Movement:
         unit=movement.authority,
         before={"status": MovementStatus.LAUNCHED},
         after={"status": MovementStatus.CLOSED},
+        extra=with_comment(None, comment),
     )
     return movement

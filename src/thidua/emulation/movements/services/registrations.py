@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.catalogue.choices import AwardKind, Subject
-from thidua.core.audit import record, snapshot
+from thidua.core.audit import record, snapshot, with_comment
 from thidua.core.locking import versioned_update
 from thidua.org.models import OrgUnit
 
@@ -155,8 +155,9 @@ def registration_update(
 
 
 @transaction.atomic
-def registration_submit(*, actor, registration: Registration) -> Registration:
-    """Send a draft or returned registration to the superior level."""
+def registration_submit(*, actor, registration: Registration, comment: str = "") -> Registration:
+    """Send a draft or returned registration to the superior level (``comment``: the sender's optional note, kept in
+    the audit event)."""
     _require_change(actor, registration.unit, "unit")
     if registration.status not in (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED):
         raise ValidationError({"status": ["Đăng ký đã được gửi."]})
@@ -175,6 +176,7 @@ def registration_submit(*, actor, registration: Registration) -> Registration:
         unit=registration.unit,
         before=before,
         after=snapshot(registration, ["status", "submitted_at"]),
+        extra=with_comment(None, comment),
     )
     notices.registration_sent(actor=actor, registration=registration)
     return registration
@@ -188,8 +190,9 @@ def _require_superior(actor, registration: Registration) -> None:
 
 
 @transaction.atomic
-def registration_approve(*, actor, registration: Registration) -> Registration:
-    """The superior level approves a submitted registration."""
+def registration_approve(*, actor, registration: Registration, comment: str = "") -> Registration:
+    """The superior level approves a submitted registration (``comment``: the approver's optional note, kept in the
+    audit event)."""
     _require_superior(actor, registration)
     versioned_update(
         registration,
@@ -208,6 +211,7 @@ def registration_approve(*, actor, registration: Registration) -> Registration:
         unit=registration.unit,
         before={"status": RegistrationStatus.SUBMITTED},
         after={"status": RegistrationStatus.APPROVED},
+        extra=with_comment(None, comment),
     )
     notices.registration_decided(actor=actor, registration=registration, approved=True)
     return registration

@@ -18,8 +18,10 @@ from django.utils.text import slugify
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.forms import CommentForm
 from thidua.core.policies import has_change_scope
-from thidua.core.views import ServiceFormView, paginate
+from thidua.core.selectors import action_comments
+from thidua.core.views import ActionSummary, ServiceFormView, paginate
 from thidua.org.models import OrgUnit
 
 from .. import policies, selectors, services
@@ -54,6 +56,7 @@ def movement_detail(request, pk: int):
         "registrations": selectors.movement_registrations(request.user, movement),
         "registration_due": selectors.registration_due_on(movement),
         "can_change": policies.can_change_movement(request.user, movement),
+        "comments": action_comments(movement),
     }
     return render(request, "emulation/movements/movement_detail.html", context)
 
@@ -163,31 +166,51 @@ class MovementDocumentAddView(MovementFormView):
         return {"movement": self.movement, "multipart": True}
 
 
+def _movement_summary(movement, units: int | None = None) -> ActionSummary:
+    """The movement being launched or closed: name, authority, period, theme and how many units it reaches."""
+    m = movement
+    period = " – ".join(vn.format_date(d, "short") for d in (m.start_on, m.end_on) if d)
+    rows = [
+        ("Phong trào", m.name),
+        ("Cấp phát động", m.authority.name),
+        ("Thời gian", period or "—"),
+        ("Chủ đề", m.theme or "—"),
+        ("Tình trạng", m.get_status_display()),
+    ]
+    if units is not None:
+        rows.append(("Số đơn vị nhận", vn.format_number(units)))
+    return ActionSummary(rows, title="Phong trào thi đua")
+
+
 class MovementLaunchView(MovementFormView):
     """Launch: push the movement to the units in its scope."""
 
+    form_class = CommentForm
     title = "Phát động phong trào"
     submit_label = "Phát động"
     success_message = "Đã phát động phong trào tới các đơn vị."
 
     def perform(self, data):
-        return services.movement_launch(actor=self.request.user, movement=self.movement)
+        return services.movement_launch(actor=self.request.user, movement=self.movement, comment=data["comment"])
 
-    def get_context(self):
+    def get_summary(self):
         units = selectors.movement_target_units(self.movement).count()
-        note = f"Phong trào sẽ được gửi tới {vn.format_number(units)} đơn vị."
-        return {"movement": self.movement, "note": note}
+        return _movement_summary(self.movement, units)
 
 
 class MovementCloseView(MovementFormView):
     """Close a running movement."""
 
+    form_class = CommentForm
     title = "Kết thúc phong trào"
     submit_label = "Kết thúc"
     danger = True
 
     def perform(self, data):
-        return services.movement_close(actor=self.request.user, movement=self.movement)
+        return services.movement_close(actor=self.request.user, movement=self.movement, comment=data["comment"])
+
+    def get_summary(self):
+        return _movement_summary(self.movement, self.movement.targets.count())
 
 
 # --- calendar --------------------------------------------------------------------------------------------------

@@ -6,11 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
+from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.forms import CommentForm
 from thidua.core.lists import build_table, render_list
 from thidua.core.policies import has_change_scope
-from thidua.core.views import ServiceFormView
+from thidua.core.selectors import action_comments
+from thidua.core.views import ActionSummary, ServiceFormView
 from thidua.org.models import OrgUnit
 
 from .. import policies, selectors, services
@@ -50,6 +54,7 @@ def registration_detail(request, pk: int):
         "registration": registration,
         "can_edit": policies.can_edit_registration(request.user, registration),
         "can_decide": policies.can_decide_registration(request.user, registration),
+        "comments": action_comments(registration),
     }
     return render(request, "emulation/movements/registration_detail.html", context)
 
@@ -102,6 +107,23 @@ class RegistrationFormView(ServiceFormView):
     def get_context(self):
         return {"registration": self.registration}
 
+    def get_summary(self) -> ActionSummary:
+        """The registration being sent, approved or returned: who, which year, which movement, the titles."""
+        r = self.registration
+        rows = [("Đơn vị", r.unit.name), ("Năm", r.year)]
+        if r.person_id:
+            rows.append(("Cá nhân", r.person.full_name))
+        rows += [
+            ("Theo phong trào", r.movement.name if r.movement_id else "—"),
+            ("Tình trạng", r.get_status_display()),
+        ]
+        if r.submitted_at:
+            rows.append(("Ngày gửi", vn.format_date(timezone.localtime(r.submitted_at).date(), "short")))
+        if r.commitments:
+            rows.append(("Nội dung đăng ký, chỉ tiêu", r.commitments))
+        items = [f"{i.award.name}" + (f" — chỉ tiêu: {i.targets}" if i.targets else "") for i in r.items.all()]
+        return ActionSummary(rows, items, f"Danh hiệu đăng ký ({len(items)})", "Đăng ký thi đua")
+
 
 class RegistrationEditView(RegistrationFormView):
     """Edit a draft or returned registration."""
@@ -111,6 +133,9 @@ class RegistrationEditView(RegistrationFormView):
 
     def get_form_kwargs(self):
         return {"user": self.request.user}
+
+    def get_summary(self):
+        return None
 
     def get_initial(self):
         r = self.registration
@@ -135,17 +160,21 @@ class RegistrationEditView(RegistrationFormView):
 class RegistrationSubmitView(RegistrationFormView):
     """Send the registration to the superior level."""
 
+    form_class = CommentForm
     title = "Gửi đăng ký lên cấp trên"
     submit_label = "Gửi"
     success_message = "Đã gửi đăng ký lên cấp trên."
 
     def perform(self, data):
-        return services.registration_submit(actor=self.request.user, registration=self.registration)
+        return services.registration_submit(
+            actor=self.request.user, registration=self.registration, comment=data["comment"]
+        )
 
 
 class RegistrationApproveView(RegistrationFormView):
     """The superior approves (404 for anyone else)."""
 
+    form_class = CommentForm
     title = "Duyệt đăng ký thi đua"
     submit_label = "Duyệt"
     success_message = "Đã duyệt đăng ký."
@@ -154,7 +183,9 @@ class RegistrationApproveView(RegistrationFormView):
         return policies.can_decide_registration(self.request.user, self.registration)
 
     def perform(self, data):
-        return services.registration_approve(actor=self.request.user, registration=self.registration)
+        return services.registration_approve(
+            actor=self.request.user, registration=self.registration, comment=data["comment"]
+        )
 
 
 class RegistrationReturnView(RegistrationApproveView):

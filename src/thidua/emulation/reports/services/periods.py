@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thidua.core import vn
-from thidua.core.audit import record, snapshot
+from thidua.core.audit import record, snapshot, with_comment
 from thidua.core.errors import field_error
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import require_change_scope
@@ -131,8 +131,11 @@ def period_extend(*, actor, period: ReviewPeriod, unit, due_on: dt.date, reason:
 
 
 @transaction.atomic
-def period_close(*, actor, period: ReviewPeriod, expected_version: int | None = None) -> ReviewPeriod:
-    """Close the period: no report may be saved or submitted any more."""
+def period_close(
+    *, actor, period: ReviewPeriod, expected_version: int | None = None, comment: str = ""
+) -> ReviewPeriod:
+    """Close the period: no report may be saved or submitted any more (``comment``, optional, is kept in the audit
+    event)."""
     require_change_scope(actor, period.authority, "__all__", "Bạn không có quyền khoá kỳ báo cáo này.")
     if period.status == PeriodStatus.CLOSED:
         raise field_error("__all__", "Kỳ báo cáo đã khoá.")
@@ -146,5 +149,6 @@ def period_close(*, actor, period: ReviewPeriod, expected_version: int | None = 
         unit=period.authority,
         before=before,
         after=snapshot(period, ["status"]),
+        extra=with_comment(None, comment),
     )
     return period

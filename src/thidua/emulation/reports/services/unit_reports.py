@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.core import vn
-from thidua.core.audit import record, snapshot
+from thidua.core.audit import record, snapshot, with_comment
 from thidua.core.errors import field_error
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import require_change_scope
@@ -263,8 +263,10 @@ def report_save(
     submit: bool = False,
     today: dt.date | None = None,
     expected_version: int | None = None,
+    comment: str = "",
 ) -> UnitReport:
-    """Save ``unit``'s report for ``period`` as a draft, or submit it (``submit=True``).
+    """Save ``unit``'s report for ``period`` as a draft, or submit it (``submit=True``, with an optional ``comment``
+    kept in the audit event).
 
     ``values`` maps an indicator (its id, or its code when unique in the period) to the raw value typed by the user;
     indicators left out keep their saved value, an empty value clears it. Submitting needs every required indicator
@@ -296,7 +298,16 @@ def report_save(
     _store_values(report, cleaned)
 
     event = "report.submit" if submit else ("report.create" if created else "report.update")
-    record(actor=actor, event_type=event, target=report, unit=unit, before=before, after=_report_snapshot(report))
+    extra = with_comment(None, comment) if submit else None
+    record(
+        actor=actor,
+        event_type=event,
+        target=report,
+        unit=unit,
+        before=before,
+        after=_report_snapshot(report),
+        extra=extra,
+    )
     if submit:
         notices.report_submitted(actor=actor, report=report)
     return report
