@@ -141,6 +141,8 @@ def target_url(event: AuditEvent) -> str:
         return link(event.target_id) if callable(link) else reverse(link, args=[event.target_id])
     except (NoReverseMatch, ValueError, LookupError):
         return ""
+
+
 def with_comment(extra: dict[str, Any] | None, comment: str | None) -> dict[str, Any] | None:
     """``extra`` with the user's optional comment (NFC, trimmed) added under ``"comment"``; unchanged when blank."""
     text = "\n".join(vn.nfc(line) for line in (comment or "").splitlines()).strip()

@@ -18,8 +18,8 @@ from django.utils import timezone
 from thidua.core import vn
 from thidua.core.nd30 import Header, Nd30Document, Signer, abbreviation, unit_signer
 from thidua.org.choices import GroupRole
-from thidua.org.selectors import leaders_on
 from thidua.org.labels import unit_label
+from thidua.org.selectors import leaders_on
 
 from ..conferences.choices import AgendaKind
 from ..conferences.models import AgendaItem, Attendee

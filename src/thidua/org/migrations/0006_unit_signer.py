@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('org', '0004_unit_enterprise_position_coefficient_time_factor'),
+        ('org', '0005_orgunit_label'),
     ]
 
     operations = [
