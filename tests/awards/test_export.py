@@ -50,7 +50,7 @@ def test_export_has_vietnamese_headers_rows_dates_and_frozen_header(client, user
     assert hoa[6] == "Sắp đủ điều kiện" and REASON_SOON["citation"] in hoa[9]
     soon_cell = sheet.cell(row=4 + rows.index(hoa), column=8)
     assert soon_cell.value.date() == dt.date(2025, 12, 31) and soon_cell.number_format == "dd/mm/yyyy"
-    assert by_name["Nhà máy Z111"][5] == elig.dvqt.name
+    assert by_name["Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng"][5] == elig.dvqt.name
     assert "2024" in sheet["A1"].value
 
 

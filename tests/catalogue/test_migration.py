@@ -18,6 +18,7 @@ BEFORE = [
     ("records", "0002_rating_history_index"),
     ("emulation", "0002_reports_seed_templates"),
     ("catalogue", None),
+    ("org", "0004_unit_enterprise_position_coefficient_time_factor"),  # before the label and signer columns
 ]
 
 

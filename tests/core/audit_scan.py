@@ -27,36 +27,59 @@ def _trees() -> dict[Path, ast.Module]:
     }
 
 
-def _param_values(trees: list[ast.Module], func: ast.FunctionDef, param: str) -> set[str]:
-    """String literals passed for ``param`` in every call of ``func`` (by name, in any module: helpers are shared)."""
-    names = [a.arg for a in func.args.args + func.args.kwonlyargs]
-    index = names.index(param)
-    values = set()
+def _calls(trees: list[ast.Module], func: ast.FunctionDef) -> list[ast.Call]:
+    """Every call of ``func`` (by name, in the module defining it or one importing it by name: helpers are shared)."""
 
-    def reaches(tree: ast.Module) -> bool:  # the module defining the helper, or one importing it by name
+    def reaches(tree: ast.Module) -> bool:
         return func in ast.walk(tree) or any(
             isinstance(n, ast.ImportFrom) and any(a.name == func.name for a in n.names) for n in ast.walk(tree)
         )
 
-    for call in (node for tree in trees if reaches(tree) for node in ast.walk(tree)):
-        if isinstance(call, ast.Call) and _name(call.func) == func.name:
-            if index < len(call.args) and isinstance(call.args[index], ast.Constant):
-                values.add(call.args[index].value)
-            values |= {k.value.value for k in call.keywords if k.arg == param and isinstance(k.value, ast.Constant)}
-    return values
+    return [
+        node
+        for tree in trees
+        if reaches(tree)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _name(node.func) == func.name
+    ]
+
+
+def _argument(func: ast.FunctionDef, call: ast.Call, param: str) -> str | None:
+    """The string literal ``call`` passes for ``param`` (positionally or by keyword), else the default, else None."""
+    names = [a.arg for a in func.args.args + func.args.kwonlyargs]
+    index = names.index(param)
+    if index < len(call.args) and isinstance(call.args[index], ast.Constant):
+        return call.args[index].value
+    for keyword in call.keywords:
+        if keyword.arg == param and isinstance(keyword.value, ast.Constant):
+            return keyword.value.value
+    return next(iter(_default(func, param)), None)
+
+
+def _default(func: ast.FunctionDef, param: str) -> set[str]:
+    """The string default of ``param`` in ``func``'s signature, if it has one (``verb="update"``)."""
+    positional = func.args.args[len(func.args.args) - len(func.args.defaults) :]
+    pairs = list(zip(positional, func.args.defaults, strict=True)) + list(
+        zip(func.args.kwonlyargs, func.args.kw_defaults, strict=True)
+    )
+    return {d.value for a, d in pairs if a.arg == param and isinstance(d, ast.Constant) and isinstance(d.value, str)}
 
 
 def _expand(trees: list[ast.Module], func: ast.FunctionDef | None, value: ast.expr) -> set[str]:
     if isinstance(value, ast.Constant) and isinstance(value.value, str):
         return {value.value}
     if isinstance(value, ast.JoinedStr) and func is not None:
-        parts = value.values
-        holes = [p for p in parts if isinstance(p, ast.FormattedValue)]
-        assert len(holes) == 1 and isinstance(holes[0].value, ast.Name), ast.unparse(value)
-        i = parts.index(holes[0])
-        prefix = "".join(p.value for p in parts[:i])
-        suffix = "".join(p.value for p in parts[i + 1 :])
-        return {prefix + v + suffix for v in _param_values(trees, func, holes[0].value.id)}
+        # The f-string is filled by the helper's parameters: read them call by call, so each call gives one type.
+        holes = [p.value for p in value.values if isinstance(p, ast.FormattedValue)]
+        assert all(isinstance(h, ast.Name) for h in holes), ast.unparse(value)
+        found = set()
+        for call in _calls(trees, func):
+            args = {h.id: _argument(func, call, h.id) for h in holes}
+            if None not in args.values():
+                found.add("".join(p.value if isinstance(p, ast.Constant) else args[p.value.id] for p in value.values))
+        return found
+    if isinstance(value, ast.IfExp):
+        return _expand(trees, func, value.body) | _expand(trees, func, value.orelse)
     if isinstance(value, ast.Name) and func is not None:
         found = set()
         for node in ast.walk(func):

@@ -39,14 +39,14 @@ def test_office_sees_the_overdue_units_of_its_period(client, tree, overdue):
     office = make_user("thuongtruc", Role.OFFICE, tree.tc)
     todos = _todos(client, office)
     assert "2 đơn vị quá hạn nộp báo cáo" in todos and overdue.period.name in todos
-    assert "Cục Chính trị, Nhà máy Z111" in todos
+    assert "Cục Chính trị — Tổng cục Công nghiệp quốc phòng, Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng" in todos
     assert reverse("period_detail", args=[overdue.period.pk]) in todos
 
 
 def test_unit_officer_sees_own_unit_only_and_others_nothing(client, tree, users, overdue):
     z111 = make_user("canbo_z111", Role.UNIT_OFFICER, tree.nm)
     todos = _todos(client, z111)
-    assert f"Báo cáo {overdue.period.name} của Nhà máy Z111 đã quá hạn" in todos
+    assert f"Báo cáo {overdue.period.name} của Nhà máy Z111 — Tổng cục Công nghiệp quốc phòng đã quá hạn" in todos
     assert "Cục Chính trị" not in todos
     assert reverse("unit_report_edit", args=[overdue.period.pk, tree.nm.pk]) in todos
     assert "Không có việc nào đang chờ bạn." in _todos(client, users.outsider)

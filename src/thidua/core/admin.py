@@ -1,13 +1,13 @@
-"""Admin registrations of the core app: users, role assignments, API tokens, the audit log and background jobs.
+"""Admin registrations of the core app: users, role assignments, API tokens, the audit log, background jobs and
+notifications.
 
-All read-only (see :mod:`thidua.core.admin_site`): users and roles are managed with ``thidua createadmin`` and the
-application's pages, tokens by their owners, and the audit log is append-only by design.
+All read-only (see :mod:`thidua.core.admin_site`): users and roles are managed in the application's pages (Tài khoản người dùng), tokens by their owners, and the audit log is append-only by design.
 """
 
 from django.contrib import admin
 
 from .admin_site import ReadOnlyAdmin
-from .models import ApiToken, AuditEvent, Job, RoleAssignment, User
+from .models import ApiToken, AuditEvent, Job, Notification, RoleAssignment, User
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -113,3 +113,12 @@ class JobAdmin(ReadOnlyAdmin):
     """Background jobs (shown with every field; watched and run from the application's pages)."""
 
     list_display = ("__str__",)
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    """In-app notifications (each administrator sees only their own: the model's scope is its recipient)."""
+
+    list_display = ("created_at", "recipient", "text", "read_at")
+    list_filter = ("read_at",)
+    search_fields = ("text",)

@@ -21,10 +21,13 @@ register_events(
         "records.achievement.update": "Sửa sáng kiến, đề tài",
         "records.achievement.remove": "Xoá sáng kiến, đề tài",
         "records.discipline.create": "Thêm kỷ luật",
+        "records.discipline.update": "Sửa kỷ luật",
         "records.discipline.remove": "Xoá kỷ luật",
         "records.pending_review.create": "Ghi nhận đang xem xét, điều tra",
+        "records.pending_review.update": "Sửa đang xem xét, điều tra",
         "records.pending_review.close": "Kết thúc xem xét, điều tra",
         "records.leave.create": "Thêm thời gian nghỉ, học",
+        "records.leave.update": "Sửa thời gian nghỉ, học",
         "records.leave.remove": "Xoá thời gian nghỉ, học",
     }
 )
