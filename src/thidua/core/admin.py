@@ -1,7 +1,8 @@
 """Admin registrations of the core app: users, role assignments, API tokens, the audit log, background jobs and
 notifications.
 
-All read-only (see :mod:`thidua.core.admin_site`): users and roles are managed in the application's pages (Tài khoản người dùng), tokens by their owners, and the audit log is append-only by design.
+All read-only (see :mod:`thidua.core.admin_site`): users and roles are managed in the application's pages
+(Tài khoản người dùng), tokens by their owners, and the audit log is append-only by design.
 """
 
 from django.contrib import admin
