@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 
+from .validators import validate_single_line, validate_text
+
 # A date typed in any of the ways Vietnamese users write one, besides the date picker's YYYY-MM-DD.
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
@@ -41,8 +43,27 @@ def add_bootstrap_class(widget: forms.Widget) -> None:
     widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
-class BootstrapFormMixin:
-    """Give every widget its Bootstrap class, so templates can render fields in a loop."""
+def add_text_validator(field: forms.Field) -> None:
+    """Refuse control characters in a text field (``core.validators``): newlines only in a multi-line text area."""
+    if not isinstance(field, forms.CharField):
+        return
+    validator = validate_text if isinstance(field.widget, forms.Textarea) else validate_single_line
+    if validator not in field.validators:
+        field.validators.append(validator)
+
+
+class CleanTextFormMixin:
+    """Every text field of the form refuses NUL bytes and control characters, with a Vietnamese message."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            add_text_validator(field)
+
+
+class BootstrapFormMixin(CleanTextFormMixin):
+    """Give every widget its Bootstrap class, so templates can render fields in a loop (and refuse control
+    characters in text, as every form does)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.schemas import Year
 from thidua.core.scoping import ALL, in_scope, scope_unit_ids
 
 from . import selectors, services
@@ -263,7 +264,7 @@ def person_patch(request, person_id: int, payload: PersonPatchIn):
     tags=["Khối, cụm thi đua"],
     summary="Danh sách khối, cụm thi đua",
 )
-def group_list(request, year: int | None = None, q: str = ""):
+def group_list(request, year: Year | None = None, q: str = ""):
     """Emulation groups set up by or including a unit in the caller's scope, newest year first."""
     return selectors.groups_list(request.auth, year=year, q=q)
 

@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 
 from thidua.catalogue.models import Award
 from thidua.core.choices import Action
+from thidua.core.schemas import InputSchema, Year
 from thidua.core.scoping import in_scope
 from thidua.org.models import OrgUnit, Person
 from thidua.org.schemas import ErrorOut
@@ -34,10 +35,10 @@ WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 # --- schemas ---------------------------------------------------------------------------------------------------
 
 
-class PersonRatingIn(Schema):
+class PersonRatingIn(InputSchema):
     """A person's rating for a year (replaces an earlier one for that year)."""
 
-    year: int
+    year: Year
     rating: Rating
     decision_ref: str = ""
 
@@ -57,10 +58,10 @@ class PersonRatingOut(Schema):
         return obj.get_rating_display()
 
 
-class UnitRatingIn(Schema):
+class UnitRatingIn(InputSchema):
     """A collective's yearly results."""
 
-    year: int
+    year: Year
     rating: Rating
     party_rating: PartyRating | None = None
     comprehensive_strong: bool = False
@@ -81,11 +82,11 @@ class UnitRatingOut(Schema):
     source: str
 
 
-class AwardRecordIn(Schema):
+class AwardRecordIn(InputSchema):
     """A title or award received; ``award`` is the catalogue code (e.g. ``CSTDCS``)."""
 
     award: str
-    year: int
+    year: Year
     decided_on: dt.date | None = None
     decision_ref: str = ""
     issuer: str = ""
@@ -114,10 +115,10 @@ class AwardRecordOut(Schema):
         return obj.award.name
 
 
-class AchievementIn(Schema):
+class AchievementIn(InputSchema):
     """An initiative or research work; ``level`` is required."""
 
-    year: int
+    year: Year
     kind: AchievementKind = AchievementKind.INITIATIVE
     level: Level | None = None
     title: str
@@ -136,7 +137,7 @@ class AchievementOut(Schema):
     source: str
 
 
-class DisciplineIn(Schema):
+class DisciplineIn(InputSchema):
     """A disciplinary measure."""
 
     form: DisciplineForm

@@ -17,6 +17,7 @@ from ninja import Query, Router, Status
 from thidua.core.choices import Action
 from thidua.core.jobs import reap_dead_jobs
 from thidua.core.models import Job
+from thidua.core.schemas import Year
 from thidua.org import selectors as org_selectors
 from thidua.org.models import OrgUnit
 
@@ -54,7 +55,7 @@ def _item(result) -> dict:
 def eligibility_list(
     request,
     unit: int,
-    year: int | None = None,
+    year: Year | None = None,
     award: str = "",
     outcome: OutcomeCode | None = None,
     page: int = Query(1, ge=1),
@@ -84,7 +85,7 @@ def eligibility_list(
     response={200: PersonEligibilityOut, 401: ErrorOut, 404: ErrorOut},
     summary="Điều kiện khen thưởng của một cán bộ (tính trực tiếp)",
 )
-def person_eligibility(request, person_id: int, year: int | None = None):
+def person_eligibility(request, person_id: int, year: Year | None = None):
     """The engine's live verdict for the person on every award that applies to individuals, with reasons."""
     year = year or default_year()
     person = org_selectors.person_detail(request.auth, person_id)

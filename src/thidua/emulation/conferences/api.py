@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from thidua.core.choices import Action
+from thidua.core.schemas import Year
 from thidua.org.schemas import ErrorOut
 
 from .models import Conference
@@ -16,7 +17,7 @@ router = Router(tags=["Hội nghị sơ kết, tổng kết"])
 
 
 @router.get("/conferences", response={200: list[ConferenceOut], 401: ErrorOut}, summary="Danh sách hội nghị")
-def conference_list(request, year: int | None = None):
+def conference_list(request, year: Year | None = None):
     """Conferences in the caller's scope, newest first (optionally of one year)."""
     qs = Conference.objects.visible_to(request.auth, Action.VIEW)
     if year:

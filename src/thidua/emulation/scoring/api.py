@@ -14,7 +14,7 @@ from thidua.org.schemas import ErrorOut
 
 from . import policies, selectors, services
 from .models import CriteriaSheet, Criterion
-from .schemas import READ_ERRORS, WRITE_ERRORS, RankOut, ScoreIn, ScoreOut, SheetOut
+from .schemas import READ_ERRORS, WRITE_ERRORS, RankingRowOut, ScoreIn, ScoreOut, SheetOut
 
 router = Router(tags=["Chấm điểm thi đua khối"])
 
@@ -26,7 +26,7 @@ def sheet_list(request):
 
 
 @router.get(
-    "/criteria-sheets/{sheet_id}/ranking", response={200: list[RankOut], **READ_ERRORS}, summary="Bảng xếp hạng"
+    "/criteria-sheets/{sheet_id}/ranking", response={200: list[RankingRowOut], **READ_ERRORS}, summary="Bảng xếp hạng"
 )
 def sheet_ranking(request, sheet_id: int):
     """The ranking of the block's units (latest-stage points, bonus added, penalty subtracted; ties share a rank)."""
