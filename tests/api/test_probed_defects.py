@@ -175,3 +175,31 @@ def _types(annotation):
     yield annotation
     for arg in typing.get_args(annotation):
         yield from _types(arg)
+
+
+def _collide(*args, **kwargs):
+    from django.db import IntegrityError
+
+    raise IntegrityError('duplicate key value violates unique constraint "x"')
+
+
+def test_integrity_error_in_the_api_is_a_vietnamese_409(admin, people, monkeypatch):
+    from thidua.org import services
+
+    monkeypatch.setattr(services, "person_update", _collide)
+    response = send(admin, "patch", f"/people/{people.hung.pk}", {"version": people.hung.version, "hometown": "Huế"})
+    assert response.status_code == 409
+    assert "xung đột" in response.json()["detail"]
+
+
+def test_integrity_error_on_a_page_is_a_message_not_a_500(client, users, tree, monkeypatch):
+    from thidua.org import services
+
+    client.force_login(users.admin)
+    monkeypatch.setattr(services, "unit_update", _collide)
+    url = f"/don-vi/{tree.nm.pk}/sua/"
+    form = client.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "xung đột" in response.content.decode()
