@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("thidua.awards.urls")),
     path("", include("thidua.emulation.urls")),
     path("api/v1/", api.urls),
-    re_path(r"^api/", not_found),  # any other API path (unknown route, non-integer id): a JSON 404
+    re_path(
+        r"^api/", not_found, name="api_not_found"
+    ),  # any other API path (unknown route, non-integer id): a JSON 404
     path("quan-tri/", admin.site.urls),
 ]

@@ -53,12 +53,13 @@ def add_text_validator(field: forms.Field) -> None:
 
 
 class CleanTextFormMixin:
-    """Every text field of the form refuses NUL bytes and control characters, with a Vietnamese message."""
+    """Every text field of the form refuses NUL bytes and control characters, with a Vietnamese message (fields added
+    or given a text area after ``__init__`` included: the validators are attached when the form is cleaned)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def full_clean(self):
         for field in self.fields.values():
             add_text_validator(field)
+        super().full_clean()
 
 
 class BootstrapFormMixin(CleanTextFormMixin):
