@@ -203,3 +203,17 @@ def test_integrity_error_on_a_page_is_a_message_not_a_500(client, users, tree, m
     response = client.post(url, data, follow=True)
     assert response.status_code == 200
     assert "xung đột" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/people/99999999999999999999", "/pacts?group=8102247456539401741402112", "/people?page=99999999999999"]
+)
+def test_numbers_too_large_for_the_database_are_refused(admin, path):
+    response = admin.get(f"{API}{path}")
+    assert response.status_code in (404, 422)
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_web_id_too_large_is_a_404(client, users):
+    client.force_login(users.admin)
+    assert client.get("/can-bo/99999999999999999999/").status_code == 404

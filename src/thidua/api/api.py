@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.http import Http404, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
@@ -136,6 +136,18 @@ def _http_error(request, exc: HttpError):
         text = str(exc)
         message = next((vn for en, vn in _HTTP_MESSAGES.items() if text.startswith(en)), text)
     return api.create_response(request, {"detail": message}, status=exc.status_code)
+
+
+@api.exception_handler(OverflowError)
+def _too_large(request, exc):
+    """A number larger than the database holds (an id or a filter no schema bounded): refused, not a 500."""
+    return api.create_response(request, {"detail": "Dữ liệu không hợp lệ: số quá lớn."}, status=422)
+
+
+@api.exception_handler(DataError)
+def _data_error(request, exc):
+    """A value the database refuses by its type (out of range, too long): refused, not a 500."""
+    return api.create_response(request, {"detail": "Dữ liệu không hợp lệ: giá trị vượt quá giới hạn."}, status=422)
 
 
 @api.exception_handler(MultiPartParserError)

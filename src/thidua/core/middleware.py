@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.db import IntegrityError
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.views.defaults import bad_request
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.views.defaults import bad_request, page_not_found
 
 from .context import clear_request_id, new_request_id
 from .validators import CONTROL_MESSAGE, has_control_characters
@@ -85,7 +85,8 @@ class IntegrityConflictMiddleware:
     """A database integrity error on a page (two people saving the same thing at once) is a message, not a 500.
 
     The API answers its own 409 (``api.api``); a page redirects back to itself with the Vietnamese message, or answers
-    409 when the request was not a form post.
+    409 when the request was not a form post. An id in the URL too large for the database (SQLite raises
+    ``OverflowError``) is the 404 page.
     """
 
     def __init__(self, get_response):
@@ -95,7 +96,11 @@ class IntegrityConflictMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, IntegrityError) or request.path.startswith("/api/"):
+        if request.path.startswith("/api/"):
+            return None
+        if isinstance(exception, OverflowError):  # an id in the URL larger than the database holds: no such object
+            return page_not_found(request, Http404())
+        if not isinstance(exception, IntegrityError):
             return None
         if request.method == "POST":
             messages.error(request, INTEGRITY_MESSAGE)

@@ -18,6 +18,14 @@ from .validators import MAX_YEAR, MIN_YEAR, check_text
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, description=f"Năm, từ {MIN_YEAR} đến {MAX_YEAR}.")]
 """A year of the app's range, for every API year field and parameter (a 422, never a 500, outside it)."""
 
+MAX_INT = 2**63 - 1  # the database's largest integer (PostgreSQL bigint, SQLite INTEGER)
+
+Id = Annotated[int, Field(ge=1, le=MAX_INT, description="Mã số (id) của đối tượng.")]
+"""An object's id in a path or a query: a number the database can hold (a larger one is a 422, never a 500)."""
+
+Page = Annotated[int, Field(ge=1, le=1_000_000, description="Trang, từ 1.")]
+"""A page number of a paged list."""
+
 NOT_NULL: Any = Field(None, json_schema_extra={"description": "Bỏ trống nếu không đổi; không nhận null."})
 """The default of a field a PATCH may leave out but never set to ``null`` (its column is not nullable):
 ``name: str = NOT_NULL`` — left out, it is ``None`` and unchanged; ``null`` is refused (422)."""
@@ -29,6 +37,8 @@ Line = Annotated[str, AfterValidator(lambda value: check_text(value, multiline=F
 def _check(value: Any) -> None:
     if isinstance(value, str):
         check_text(value)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+        raise ValueError(TOO_LARGE)
     elif isinstance(value, list | tuple | set):
         for item in value:
             _check(item)
@@ -38,6 +48,7 @@ def _check(value: Any) -> None:
             _check(item)
 
 
+TOO_LARGE = "Số quá lớn."
 NULL_MESSAGE = "Trường này không nhận giá trị null; bỏ trường đi nếu không đổi."
 
 
@@ -46,8 +57,8 @@ def _nullable(annotation: Any) -> bool:
 
 
 class InputSchema(Schema):
-    """The base of every request schema: no NUL byte or control character (tab and newlines aside) in any text,
-    and a Vietnamese message for ``null`` on a field that does not take it."""
+    """The base of every request schema: no NUL byte or control character (tab and newlines aside) in any text, no
+    integer larger than the database holds, and a Vietnamese message for ``null`` on a field that does not take it."""
 
     @field_validator("*", mode="before")
     @classmethod

@@ -17,7 +17,7 @@ from ninja.errors import HttpError
 
 from thidua.catalogue.models import Award
 from thidua.core.choices import Action
-from thidua.core.schemas import InputSchema, Year
+from thidua.core.schemas import Id, InputSchema, Year
 from thidua.core.scoping import in_scope
 from thidua.org.models import OrgUnit, Person
 from thidua.org.schemas import ErrorOut
@@ -166,7 +166,7 @@ class DisciplineOut(Schema):
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-def _person(request, person_id: int, *, write: bool = False) -> Person:
+def _person(request, person_id: Id, *, write: bool = False) -> Person:
     people = Person.objects.visible_to(request.auth, Action.VIEW).select_related("unit")
     person = get_object_or_404(people, pk=person_id)
     if write and not in_scope(request.auth, person.unit_id, Action.CHANGE):
@@ -174,7 +174,7 @@ def _person(request, person_id: int, *, write: bool = False) -> Person:
     return person
 
 
-def _unit(request, unit_id: int, *, write: bool = False) -> OrgUnit:
+def _unit(request, unit_id: Id, *, write: bool = False) -> OrgUnit:
     unit = get_object_or_404(OrgUnit.objects.visible_to(request.auth, Action.VIEW), pk=unit_id)
     if write and not in_scope(request.auth, unit.pk, Action.CHANGE):
         raise HttpError(403, "Bạn không có quyền sửa dữ liệu của đơn vị này.")
@@ -198,13 +198,13 @@ PEOPLE = "/people/{int:person_id}"
 
 
 @router.get(f"{PEOPLE}/ratings", response={200: list[PersonRatingOut], **READ_ERRORS}, summary="Đánh giá hằng năm")
-def person_ratings(request, person_id: int):
+def person_ratings(request, person_id: Id):
     """The person's yearly task-completion ratings, oldest first."""
     return selectors.person_ratings(_person(request, person_id))
 
 
 @router.post(f"{PEOPLE}/ratings", response={201: PersonRatingOut, **WRITE_ERRORS}, summary="Ghi đánh giá năm")
-def person_rating_set(request, person_id: int, payload: PersonRatingIn):
+def person_rating_set(request, person_id: Id, payload: PersonRatingIn):
     """Record (or replace) the rating of a year."""
     person = _person(request, person_id, write=True)
     data = payload.dict()
@@ -213,7 +213,7 @@ def person_rating_set(request, person_id: int, payload: PersonRatingIn):
 
 
 @router.delete(f"{PEOPLE}/ratings/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá đánh giá")
-def person_rating_remove(request, person_id: int, record_id: int):
+def person_rating_remove(request, person_id: Id, record_id: Id):
     """Remove one yearly rating (refused for a year closed by a decision)."""
     person = _person(request, person_id, write=True)
     item = get_object_or_404(PersonRating, person=person, pk=record_id)
@@ -222,13 +222,13 @@ def person_rating_remove(request, person_id: int, record_id: int):
 
 
 @router.get(f"{PEOPLE}/awards", response={200: list[AwardRecordOut], **READ_ERRORS}, summary="Khen thưởng đã nhận")
-def person_awards(request, person_id: int):
+def person_awards(request, person_id: Id):
     """The titles and awards the person received, oldest first."""
     return selectors.person_awards(_person(request, person_id))
 
 
 @router.post(f"{PEOPLE}/awards", response={201: AwardRecordOut, **WRITE_ERRORS}, summary="Thêm khen thưởng đã nhận")
-def person_award_add(request, person_id: int, payload: AwardRecordIn):
+def person_award_add(request, person_id: Id, payload: AwardRecordIn):
     """Register a title or award received (one title of a family per year)."""
     person = _person(request, person_id, write=True)
     data = payload.dict(exclude={"award"})
@@ -238,7 +238,7 @@ def person_award_add(request, person_id: int, payload: AwardRecordIn):
 
 
 @router.delete(f"{PEOPLE}/awards/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá khen thưởng")
-def person_award_remove(request, person_id: int, record_id: int):
+def person_award_remove(request, person_id: Id, record_id: Id):
     """Remove a registered award (never one recorded from a decision)."""
     person = _person(request, person_id, write=True)
     services.award_record_remove(actor=request.auth, record=get_object_or_404(AwardRecord, person=person, pk=record_id))
@@ -246,13 +246,13 @@ def person_award_remove(request, person_id: int, record_id: int):
 
 
 @router.get(f"{PEOPLE}/achievements", response={200: list[AchievementOut], **READ_ERRORS}, summary="Sáng kiến, đề tài")
-def person_achievements(request, person_id: int):
+def person_achievements(request, person_id: Id):
     """The person's initiatives and research works, oldest first."""
     return selectors.person_achievements(_person(request, person_id))
 
 
 @router.post(f"{PEOPLE}/achievements", response={201: AchievementOut, **WRITE_ERRORS}, summary="Thêm sáng kiến, đề tài")
-def achievement_add(request, person_id: int, payload: AchievementIn):
+def achievement_add(request, person_id: Id, payload: AchievementIn):
     """Record an initiative or research work with its level of recognition."""
     person = _person(request, person_id, write=True)
     data = payload.dict()
@@ -263,7 +263,7 @@ def achievement_add(request, person_id: int, payload: AchievementIn):
 @router.delete(
     f"{PEOPLE}/achievements/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá sáng kiến, đề tài"
 )
-def achievement_remove(request, person_id: int, record_id: int):
+def achievement_remove(request, person_id: Id, record_id: Id):
     """Remove an initiative or research work."""
     person = _person(request, person_id, write=True)
     item = get_object_or_404(Achievement, person=person, pk=record_id)
@@ -272,13 +272,13 @@ def achievement_remove(request, person_id: int, record_id: int):
 
 
 @router.get(f"{PEOPLE}/disciplines", response={200: list[DisciplineOut], **READ_ERRORS}, summary="Kỷ luật")
-def person_disciplines(request, person_id: int):
+def person_disciplines(request, person_id: Id):
     """The person's disciplinary measures, oldest first."""
     return selectors.person_disciplines(_person(request, person_id))
 
 
 @router.post(f"{PEOPLE}/disciplines", response={201: DisciplineOut, **WRITE_ERRORS}, summary="Thêm kỷ luật")
-def discipline_add(request, person_id: int, payload: DisciplineIn):
+def discipline_add(request, person_id: Id, payload: DisciplineIn):
     """Record a disciplinary measure."""
     person = _person(request, person_id, write=True)
     data = payload.dict()
@@ -287,7 +287,7 @@ def discipline_add(request, person_id: int, payload: DisciplineIn):
 
 
 @router.delete(f"{PEOPLE}/disciplines/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá kỷ luật")
-def discipline_remove(request, person_id: int, record_id: int):
+def discipline_remove(request, person_id: Id, record_id: Id):
     """Remove a disciplinary measure entered by mistake."""
     person = _person(request, person_id, write=True)
     item = get_object_or_404(Discipline, person=person, pk=record_id)
@@ -301,13 +301,13 @@ UNITS = "/units/{int:unit_id}"
 
 
 @router.get(f"{UNITS}/ratings", response={200: list[UnitRatingOut], **READ_ERRORS}, summary="Kết quả tập thể hằng năm")
-def unit_ratings(request, unit_id: int):
+def unit_ratings(request, unit_id: Id):
     """The unit's yearly results, oldest first."""
     return selectors.unit_ratings(_unit(request, unit_id))
 
 
 @router.post(f"{UNITS}/ratings", response={201: UnitRatingOut, **WRITE_ERRORS}, summary="Ghi kết quả tập thể")
-def unit_rating_set(request, unit_id: int, payload: UnitRatingIn):
+def unit_rating_set(request, unit_id: Id, payload: UnitRatingIn):
     """Record (or replace) the unit's results of a year."""
     unit = _unit(request, unit_id, write=True)
     data = payload.dict()
@@ -316,7 +316,7 @@ def unit_rating_set(request, unit_id: int, payload: UnitRatingIn):
 
 
 @router.delete(f"{UNITS}/ratings/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá kết quả năm")
-def unit_rating_remove(request, unit_id: int, record_id: int):
+def unit_rating_remove(request, unit_id: Id, record_id: Id):
     """Remove the unit's results of a year."""
     unit = _unit(request, unit_id, write=True)
     services.unit_rating_remove(actor=request.auth, rating=get_object_or_404(UnitRating, unit=unit, pk=record_id))
@@ -324,13 +324,13 @@ def unit_rating_remove(request, unit_id: int, record_id: int):
 
 
 @router.get(f"{UNITS}/awards", response={200: list[AwardRecordOut], **READ_ERRORS}, summary="Khen thưởng tập thể")
-def unit_awards(request, unit_id: int):
+def unit_awards(request, unit_id: Id):
     """The titles and awards the unit received, oldest first."""
     return selectors.unit_awards(_unit(request, unit_id))
 
 
 @router.post(f"{UNITS}/awards", response={201: AwardRecordOut, **WRITE_ERRORS}, summary="Thêm khen thưởng tập thể")
-def unit_award_add(request, unit_id: int, payload: AwardRecordIn):
+def unit_award_add(request, unit_id: Id, payload: AwardRecordIn):
     """Register a title or award the unit received."""
     unit = _unit(request, unit_id, write=True)
     data = payload.dict(exclude={"award"})
@@ -338,7 +338,7 @@ def unit_award_add(request, unit_id: int, payload: AwardRecordIn):
 
 
 @router.delete(f"{UNITS}/awards/{{int:record_id}}", response={204: None, **WRITE_ERRORS}, summary="Xoá khen thưởng")
-def unit_award_remove(request, unit_id: int, record_id: int):
+def unit_award_remove(request, unit_id: Id, record_id: Id):
     """Remove a registered award of the unit (never one recorded from a decision)."""
     unit = _unit(request, unit_id, write=True)
     services.award_record_remove(actor=request.auth, record=get_object_or_404(AwardRecord, unit=unit, pk=record_id))

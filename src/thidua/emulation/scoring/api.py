@@ -9,6 +9,7 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from thidua.core.choices import Action
+from thidua.core.schemas import Id
 from thidua.org.models import OrgUnit
 from thidua.org.schemas import ErrorOut
 
@@ -28,14 +29,14 @@ def sheet_list(request):
 @router.get(
     "/criteria-sheets/{sheet_id}/ranking", response={200: list[RankingRowOut], **READ_ERRORS}, summary="Bảng xếp hạng"
 )
-def sheet_ranking(request, sheet_id: int):
+def sheet_ranking(request, sheet_id: Id):
     """The ranking of the block's units (latest-stage points, bonus added, penalty subtracted; ties share a rank)."""
     sheet = get_object_or_404(CriteriaSheet.objects.visible_to(request.auth, Action.VIEW), pk=sheet_id)
     return selectors.sheet_ranking(sheet)
 
 
 @router.post("/criteria-sheets/{sheet_id}/scores", response={200: ScoreOut, **WRITE_ERRORS}, summary="Chấm điểm")
-def score_set(request, sheet_id: int, payload: ScoreIn):
+def score_set(request, sheet_id: Id, payload: ScoreIn):
     """Give a score at the sheet's current stage (self-scoring, leader review or office review)."""
     sheet = get_object_or_404(
         CriteriaSheet.objects.visible_to(request.auth, Action.VIEW).select_related("group"), pk=sheet_id
