@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from thidua.org.models import OrgUnit, Person
@@ -217,3 +219,15 @@ def test_numbers_too_large_for_the_database_are_refused(admin, path):
 def test_web_id_too_large_is_a_404(client, users):
     client.force_login(users.admin)
     assert client.get("/can-bo/99999999999999999999/").status_code == 404
+
+
+def test_control_characters_in_a_multipart_form_field_are_422(users, client, tree):
+    from thidua.emulation.movements import services as movements
+
+    client.force_login(users.admin)
+    movement = movements.movement_create(
+        actor=users.admin, name="Phong trào thử", authority=tree.tc, start_on=dt.date(2025, 1, 1)
+    )
+    response = client.post(f"{API}/movements/{movement.pk}/documents", {"title": "Công văn\x00"})
+    assert response.status_code == 422
+    assert "ký tự điều khiển" in response.json()["errors"]["title"][0]

@@ -126,8 +126,8 @@ def movement_document_list(request, movement_id: Id):
 def movement_document_add(
     request,
     movement_id: Id,
-    title: Form[Line] = "",
-    reference: Form[Line] = "",
+    title: Line = Form(""),
+    reference: Line = Form(""),
     issued_on: Form[dt.date | None] = None,
     file: File[UploadedFile | None] = None,
 ):
