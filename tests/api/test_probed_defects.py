@@ -231,3 +231,16 @@ def test_control_characters_in_a_multipart_form_field_are_422(users, client, tre
     response = client.post(f"{API}/movements/{movement.pk}/documents", {"title": "Công văn\x00"})
     assert response.status_code == 422
     assert "ký tự điều khiển" in response.json()["errors"]["title"][0]
+
+
+def test_a_method_the_path_does_not_serve_is_a_json_405(admin):
+    response = admin.delete(f"{API}/people")
+    assert response.status_code == 405
+    assert "Phương thức DELETE" in response.json()["detail"]
+    assert "GET" in response["Allow"]
+
+
+def test_unreadable_json_is_a_vietnamese_400(admin):
+    response = admin.generic("POST", f"{API}/units", b"{bad json", "application/json")
+    assert response.status_code == 400
+    assert "không đọc được" in response.json()["detail"]

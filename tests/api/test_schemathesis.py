@@ -22,6 +22,8 @@ from thidua.core.models import User
 
 from .conftest import API, make_token
 
+pytestmark = pytest.mark.schemathesis  # part of every ./test.sh run; select alone with -m schemathesis
+
 MAX_EXAMPLES = 6
 CHECKS = [not_a_server_error, response_schema_conformance]
 

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thidua.core.middleware.RequestIdMiddleware",
     "thidua.core.middleware.RejectControlCharactersMiddleware",
+    "thidua.api.middleware.ApiJsonMethodNotAllowedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
