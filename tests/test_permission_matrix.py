@@ -325,8 +325,18 @@ TABLE: list[mx.Route] = [
     ),
     R("GET /api/v1/groups/{group_id}", {"GET": mx.API_READ}, url=lambda w: {"group_id": w.group.pk}),
     R("GET /api/v1/ranks", {"GET": mx.API_LIST}, note="a catalogue: the same for everyone signed in"),
-    R("api:openapi-json", {"GET": {**mx.every(200), "anonymous": mx.LOGIN}}, note="schema for signed-in users"),
+    R(
+        "api:openapi-json",
+        {"GET": {**mx.every(200), "anonymous": 401}},
+        note="schema for signed-in users and tokens; a JSON 401 otherwise",
+    ),
     R("api:openapi-view", {"GET": {**mx.every(200), "anonymous": mx.LOGIN}}),
+    R(
+        "api_not_found",
+        {m: mx.every(404) for m in ("GET", "POST")},
+        path=lambda w: "/api/v1/people/abc",
+        note="any other /api/ path (unknown route, non-integer id): a JSON 404",
+    ),
     R("api:api-root", {"GET": mx.every(404)}, note="django-ninja's placeholder, always 404"),
     *_admin_routes(),
 ]

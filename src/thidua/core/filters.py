@@ -14,14 +14,27 @@ from django import forms
 
 from . import vn
 from .audit import EVENT_LABELS
-from .forms import VietnameseDateField, add_bootstrap_class
+from .forms import VietnameseDateField, add_bootstrap_class, add_text_validator
 from .models import Job
+from .validators import MAX_YEAR, MIN_YEAR
 
 
 class DateFilter(django_filters.DateFilter):
     """A date filter typed and shown dd/mm/yyyy with the app's Vietnamese date picker (core.forms)."""
 
     field_class = VietnameseDateField
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year (``?nam=``) within the app's range (``core.validators``): 0 or 99999999999 is an invalid filter, not a
+    500."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", MIN_YEAR)
+        kwargs.setdefault("max_value", MAX_YEAR)
+        super().__init__(*args, **kwargs)
 
 
 class BaseFilterSet(django_filters.FilterSet):
@@ -31,6 +44,7 @@ class BaseFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         for name, field in self.form.fields.items():
             add_bootstrap_class(field.widget)
+            add_text_validator(field)
             field.widget.attrs.setdefault("id", name)
             choices = list(getattr(field, "choices", ()) or ())
             if choices and choices[0] == ("", "---------"):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 
 from . import vn
+from .validators import validate_single_line, validate_text
 
 # The ways a date may be typed, dd/mm/yyyy first (what the fields show); ISO is kept for links and scripts. Parsing
 # itself is vn.parse_date's (the same forms, with a Vietnamese error); this list is for callers that need strptime.
@@ -72,8 +73,28 @@ def add_bootstrap_class(widget: forms.Widget) -> None:
     widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
-class BootstrapFormMixin:
-    """Give every widget its Bootstrap class, so templates can render fields in a loop."""
+def add_text_validator(field: forms.Field) -> None:
+    """Refuse control characters in a text field (``core.validators``): newlines only in a multi-line text area."""
+    if not isinstance(field, forms.CharField):
+        return
+    validator = validate_text if isinstance(field.widget, forms.Textarea) else validate_single_line
+    if validator not in field.validators:
+        field.validators.append(validator)
+
+
+class CleanTextFormMixin:
+    """Every text field of the form refuses NUL bytes and control characters, with a Vietnamese message (fields added
+    or given a text area after ``__init__`` included: the validators are attached when the form is cleaned)."""
+
+    def full_clean(self):
+        for field in self.fields.values():
+            add_text_validator(field)
+        super().full_clean()
+
+
+class BootstrapFormMixin(CleanTextFormMixin):
+    """Give every widget its Bootstrap class, so templates can render fields in a loop (and refuse control
+    characters in text, as every form does)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,11 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Status
+from ninja import Router, Status
 from ninja.errors import HttpError
 
 from thidua.core import vn
 from thidua.core.choices import Action
+from thidua.core.schemas import Id, Page, Year
 from thidua.core.scoping import ALL, in_scope, scope_unit_ids
 
 from . import selectors, services
@@ -94,7 +95,7 @@ def _visible_unit_ref(user, pk: int) -> OrgUnit:
 
 
 @router.get("/units", response={200: list[UnitOut], **READ_ERRORS}, tags=["Đơn vị"], summary="Danh sách đơn vị")
-def unit_list(request, q: str = "", parent: int | None = None):
+def unit_list(request, q: str = "", parent: Id | None = None):
     """Units in the caller's scope in tree order; ``q`` searches the name and short name without diacritics,
     ``parent`` lists the direct children of a visible unit (404 otherwise)."""
     qs = OrgUnit.objects.visible_to(request.auth, Action.VIEW)
@@ -133,7 +134,7 @@ def unit_tree(request):
 @router.get(
     "/units/{int:unit_id}", response={200: UnitDetailOut, **READ_ERRORS}, tags=["Đơn vị"], summary="Chi tiết đơn vị"
 )
-def unit_detail(request, unit_id: int):
+def unit_detail(request, unit_id: Id):
     """One unit with its parent, depth, history and the number of people in its subtree visible to the caller."""
     unit = _with_parent_id(OrgUnit.objects.visible_to(request.auth, Action.VIEW)).get(pk=unit_id)
     unit.people_count = (
@@ -156,7 +157,7 @@ def unit_create(request, payload: UnitCreateIn):
     tags=["Đơn vị"],
     summary="Sửa đơn vị",
 )
-def unit_patch(request, unit_id: int, payload: UnitPatchIn):
+def unit_patch(request, unit_id: Id, payload: UnitPatchIn):
     """Edit a unit. A new ``name`` is a rename from ``renamed_on`` (history keeps the old name)."""
     unit = get_object_or_404(OrgUnit.objects.visible_to(request.auth, Action.VIEW), pk=unit_id)
     _require_change(request.auth, unit.pk)
@@ -194,9 +195,7 @@ def unit_patch(request, unit_id: int, payload: UnitPatchIn):
     tags=["Cán bộ, quân nhân"],
     summary="Danh sách cán bộ, quân nhân",
 )
-def people_list(
-    request, q: str = "", unit: int | None = None, rank: str = "", category: str = "", page: int = Query(1, ge=1)
-):
+def people_list(request, q: str = "", unit: Id | None = None, rank: str = "", category: str = "", page: Page = 1):
     """People in the caller's scope in Vietnamese name order, 50 a page (``page`` from 1).
 
     ``q`` matches the name word by word without diacritics (or an exact CCCD); ``unit`` includes the unit's whole
@@ -219,7 +218,7 @@ def people_list(
     tags=["Cán bộ, quân nhân"],
     summary="Chi tiết cán bộ, quân nhân",
 )
-def person_detail(request, person_id: int):
+def person_detail(request, person_id: Id):
     """One person with positions, rank history, unit history and years of service."""
     person = selectors.person_detail(request.auth, person_id)
     person.service = selectors.service_summary(person)
@@ -245,7 +244,7 @@ def person_create(request, payload: PersonCreateIn):
     tags=["Cán bộ, quân nhân"],
     summary="Sửa thông tin cán bộ, quân nhân",
 )
-def person_patch(request, person_id: int, payload: PersonPatchIn):
+def person_patch(request, person_id: Id, payload: PersonPatchIn):
     """Edit identity fields; ``version`` must be the one last read, else 409 with the current values."""
     person = get_object_or_404(
         Person.objects.visible_to(request.auth, Action.VIEW).select_related("unit"), pk=person_id
@@ -266,7 +265,7 @@ def person_patch(request, person_id: int, payload: PersonPatchIn):
     tags=["Khối, cụm thi đua"],
     summary="Danh sách khối, cụm thi đua",
 )
-def group_list(request, year: int | None = None, q: str = ""):
+def group_list(request, year: Year | None = None, q: str = ""):
     """Emulation groups set up by or including a unit in the caller's scope, newest year first."""
     return selectors.groups_list(request.auth, year=year, q=q)
 
@@ -277,7 +276,7 @@ def group_list(request, year: int | None = None, q: str = ""):
     tags=["Khối, cụm thi đua"],
     summary="Chi tiết khối, cụm thi đua",
 )
-def group_detail(request, group_id: int):
+def group_detail(request, group_id: Id):
     """One group with its member units, leadership terms (with role labels and dates) and handovers."""
     return selectors.group_detail(request.auth, group_id)
 

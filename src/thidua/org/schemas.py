@@ -10,6 +10,10 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from thidua.core.schemas import NOT_NULL, InputSchema, Line, Year
+from thidua.core.schemas import ConflictOut as ConflictOut
+from thidua.core.schemas import ErrorOut as ErrorOut
+
 from .choices import Category, Gender, GroupKind, GroupRole, PositionKind, Rank, UnitEventKind, UnitKind
 from .labels import unit_label
 
@@ -39,20 +43,6 @@ class PersonRef(Schema):
 
     id: int
     full_name: str
-
-
-class ErrorOut(Schema):
-    """An error: a Vietnamese message and, for invalid input, the messages per field."""
-
-    detail: str
-    errors: dict[str, list[str]] | None = None
-
-
-class ConflictOut(Schema):
-    """Someone saved the record first: the message and the record's current values."""
-
-    detail: str
-    current: dict
 
 
 # --- units ---------------------------------------------------------------------------------------------------
@@ -132,29 +122,29 @@ class UnitDetailOut(UnitOut):
         return obj.events.all()
 
 
-class UnitCreateIn(Schema):
+class UnitCreateIn(InputSchema):
     """A new unit under ``parent``."""
 
     parent: int | None = Field(None, description="Id của đơn vị cấp trên; null chỉ dành cho quản trị hệ thống.")
-    name: str
-    short_name: str = ""
+    name: Line
+    short_name: Line = ""
     kind: UnitKind = UnitKind.OTHER
-    code: str = ""
+    code: Line = ""
     is_enterprise: bool = False
     valid_from: dt.date | None = None
 
 
-class UnitPatchIn(Schema):
+class UnitPatchIn(InputSchema):
     """Changes to a unit; ``version`` is the version the client last read. A new ``name`` needs ``renamed_on``."""
 
     version: int
-    name: str | None = None
+    name: str = NOT_NULL
     renamed_on: dt.date | None = Field(None, description="Ngày đổi tên (bắt buộc khi đổi tên).")
     decision_ref: str = ""
-    short_name: str | None = None
-    kind: UnitKind | None = None
-    code: str | None = None
-    is_enterprise: bool | None = None
+    short_name: str = NOT_NULL
+    kind: UnitKind = NOT_NULL
+    code: str = NOT_NULL
+    is_enterprise: bool = NOT_NULL
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
 
@@ -285,11 +275,11 @@ class PersonDetailOut(PersonOut):
         return obj.service_periods.all()
 
 
-class PersonCreateIn(Schema):
+class PersonCreateIn(InputSchema):
     """A new person. ``rank`` accepts a code (``thieu_tuong``) or a Vietnamese label (``Thiếu tướng``)."""
 
     unit: int
-    full_name: str
+    full_name: Line
     gender: Gender = Gender.MALE
     date_of_birth: dt.date | None = None
     cccd: str | None = None
@@ -300,17 +290,17 @@ class PersonCreateIn(Schema):
     hometown: str = ""
 
 
-class PersonPatchIn(Schema):
+class PersonPatchIn(InputSchema):
     """Changes to a person's identity fields; ``version`` is the version the client last read."""
 
     version: int
-    full_name: str | None = None
-    gender: Gender | None = None
+    full_name: str = NOT_NULL
+    gender: Gender = NOT_NULL
     date_of_birth: dt.date | None = None
     cccd: str | None = None
-    category: Category | None = None
+    category: Category = NOT_NULL
     party_joined_on: dt.date | None = None
-    hometown: str | None = None
+    hometown: str = NOT_NULL
 
 
 # --- emulation groups ----------------------------------------------------------------------------------------
@@ -392,14 +382,14 @@ class GroupDetailOut(GroupOut):
         return obj.handovers.all()
 
 
-class GroupCreateIn(Schema):
+class GroupCreateIn(InputSchema):
     """A new group for a year, set up by ``authority``, with member unit ids."""
 
     authority: int
-    name: str
-    short_name: str = ""
+    name: Line
+    short_name: Line = ""
     kind: GroupKind = GroupKind.BLOCK
-    year: int = Field(ge=1945, le=2100)
+    year: Year
     members: list[int] = []
     note: str = ""
 

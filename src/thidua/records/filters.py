@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q
 
 from thidua.core import vn
+from thidua.core.filters import YearFilter
 from thidua.org.filters import ScopedUnitFilterSet
 
 from .choices import RecordSource
@@ -19,8 +20,8 @@ class AwardRecordFilterSet(ScopedUnitFilterSet):
 
     q = django_filters.CharFilter(label="Tên cá nhân, tập thể", method="filter_q")
     unit = django_filters.ChoiceFilter(label="Đơn vị", method="filter_subtree", empty_label=None)
-    tu_nam = django_filters.NumberFilter(label="Từ năm", field_name="year", lookup_expr="gte")
-    den_nam = django_filters.NumberFilter(label="Đến năm", field_name="year", lookup_expr="lte")
+    tu_nam = YearFilter(label="Từ năm", field_name="year", lookup_expr="gte")
+    den_nam = YearFilter(label="Đến năm", field_name="year", lookup_expr="lte")
     award = django_filters.ModelChoiceFilter(
         label="Danh hiệu/Hình thức",
         queryset=AwardRecord._meta.get_field("award").related_model.objects.order_by("order", "code"),

@@ -10,26 +10,28 @@ import datetime as dt
 
 from ninja import Schema
 
+from thidua.core.schemas import InputSchema, Year
+
 from .choices import AchievementKind, DisciplineForm, Level, PartyRating, Rating
 
 # --- ratings, awards, achievements, discipline -----------------------------------------------------------------
 
 
-class PersonRatingIn(Schema):
+class PersonRatingIn(InputSchema):
     """A person's rating for a year. Without ``version`` the year must have no rating yet (else 409 with the one
     saved); with the ``version`` of the year's rating, it replaces that rating."""
 
-    year: int
+    year: Year
     rating: Rating
     decision_ref: str = ""
     version: int | None = None
 
 
-class PersonRatingPatchIn(Schema):
+class PersonRatingPatchIn(InputSchema):
     """Changes to a person's rating of a year; ``version`` is the one last read."""
 
     version: int
-    year: int = None
+    year: Year = None
     rating: Rating = None
     decision_ref: str = None
 
@@ -50,10 +52,10 @@ class PersonRatingOut(Schema):
         return obj.get_rating_display()
 
 
-class UnitRatingIn(Schema):
+class UnitRatingIn(InputSchema):
     """A collective's yearly results (``version`` as for a person's rating)."""
 
-    year: int
+    year: Year
     rating: Rating
     party_rating: PartyRating | None = None
     comprehensive_strong: bool = False
@@ -62,11 +64,11 @@ class UnitRatingIn(Schema):
     version: int | None = None
 
 
-class UnitRatingPatchIn(Schema):
+class UnitRatingPatchIn(InputSchema):
     """Changes to a collective's results of a year; ``version`` is the one last read."""
 
     version: int
-    year: int = None
+    year: Year = None
     rating: Rating = None
     party_rating: PartyRating | None = None
     comprehensive_strong: bool = None
@@ -88,23 +90,23 @@ class UnitRatingOut(Schema):
     source: str
 
 
-class AwardRecordIn(Schema):
+class AwardRecordIn(InputSchema):
     """A title or award received; ``award`` is the catalogue code (e.g. ``CSTDCS``)."""
 
     award: str
-    year: int
+    year: Year
     decided_on: dt.date | None = None
     decision_ref: str = ""
     issuer: str = ""
     achievement_ref: str = ""
 
 
-class AwardRecordPatchIn(Schema):
+class AwardRecordPatchIn(InputSchema):
     """Changes to a registered title or award (never one recorded from a decision); ``version`` as last read."""
 
     version: int
     award: str = None
-    year: int = None
+    year: Year = None
     decided_on: dt.date | None = None
     decision_ref: str = None
     issuer: str = None
@@ -134,21 +136,21 @@ class AwardRecordOut(Schema):
         return obj.award.name
 
 
-class AchievementIn(Schema):
+class AchievementIn(InputSchema):
     """An initiative or research work; ``level`` is required."""
 
-    year: int
+    year: Year
     kind: AchievementKind = AchievementKind.INITIATIVE
     level: Level | None = None
     title: str
     decision_ref: str = ""
 
 
-class AchievementPatchIn(Schema):
+class AchievementPatchIn(InputSchema):
     """Changes to an initiative or research work; ``version`` as last read."""
 
     version: int
-    year: int = None
+    year: Year = None
     kind: AchievementKind = None
     level: Level = None
     title: str = None
@@ -168,7 +170,7 @@ class AchievementOut(Schema):
     source: str
 
 
-class DisciplineIn(Schema):
+class DisciplineIn(InputSchema):
     """A disciplinary measure."""
 
     form: DisciplineForm
@@ -178,7 +180,7 @@ class DisciplineIn(Schema):
     reason: str = ""
 
 
-class DisciplinePatchIn(Schema):
+class DisciplinePatchIn(InputSchema):
     """Changes to a disciplinary measure; ``version`` as last read."""
 
     version: int

@@ -12,11 +12,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from ninja import Query, Router, Status
+from ninja import Router, Status
 
 from thidua.core.choices import Action
 from thidua.core.jobs import reap_dead_jobs
 from thidua.core.models import Job
+from thidua.core.schemas import Id, Page, Year
 from thidua.org import selectors as org_selectors
 from thidua.org.labels import unit_label
 from thidua.org.models import OrgUnit
@@ -55,11 +56,11 @@ def _item(result) -> dict:
 )
 def eligibility_list(
     request,
-    unit: int,
-    year: int | None = None,
+    unit: Id,
+    year: Year | None = None,
     award: str = "",
     outcome: OutcomeCode | None = None,
-    page: int = Query(1, ge=1),
+    page: Page = 1,
 ):
     """Results of the latest finished run for (year, unit) — last year by default — filtered by award code and
     outcome, 50 a page. ``run`` is null when the unit has not been evaluated for that year; a unit outside the
@@ -86,7 +87,7 @@ def eligibility_list(
     response={200: PersonEligibilityOut, 401: ErrorOut, 404: ErrorOut},
     summary="Điều kiện khen thưởng của một cán bộ (tính trực tiếp)",
 )
-def person_eligibility(request, person_id: int, year: int | None = None):
+def person_eligibility(request, person_id: Id, year: Year | None = None):
     """The engine's live verdict for the person on every award that applies to individuals, with reasons."""
     year = year or default_year()
     person = org_selectors.person_detail(request.auth, person_id)
@@ -120,7 +121,7 @@ def eligibility_run_start(request, body: RunStartIn):
 
 
 @router.get("/jobs/{job_id}", response={200: JobOut, 401: ErrorOut, 404: ErrorOut}, summary="Trạng thái công việc nền")
-def job_detail(request, job_id: int):
+def job_detail(request, job_id: Id):
     """Status and progress of a job: visible to its creator and to whoever sees its unit."""
     reap_dead_jobs()
     job = Job.objects.visible_to(request.auth).filter(pk=job_id).first()

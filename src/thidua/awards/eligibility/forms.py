@@ -9,14 +9,13 @@ import tomllib
 from django import forms
 
 from thidua.core.choices import Action
-from thidua.core.forms import BootstrapFormMixin
+from thidua.core.forms import BootstrapFormMixin, CleanTextFormMixin
+from thidua.core.validators import MAX_YEAR, MIN_YEAR
 from thidua.org.forms import UnitChoiceField
 from thidua.org.selectors import units_for_select
 
 from .choices import Outcome
 from .models import Award
-
-MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
 def default_year() -> int:
@@ -48,7 +47,7 @@ class CandidateFilterForm(BootstrapFormMixin, forms.Form):
         return self.cleaned_data.get("nam") or default_year()
 
 
-class RunStartForm(forms.Form):
+class RunStartForm(CleanTextFormMixin, forms.Form):
     """Start an eligibility run for a year and a unit in the user's change scope."""
 
     nam = year_field()

@@ -8,13 +8,10 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from thidua.core.schemas import ErrorOut as ErrorOut
+from thidua.core.schemas import InputSchema, Year
+
 OutcomeCode = Literal["du", "sap_du", "chua_du"]
-
-
-class ErrorOut(Schema):
-    """An error: its Vietnamese text."""
-
-    detail: str
 
 
 class ReasonOut(Schema):
@@ -86,10 +83,10 @@ class PersonEligibilityOut(Schema):
     verdicts: list[VerdictOut]
 
 
-class RunStartIn(Schema):
+class RunStartIn(InputSchema):
     """Start a run: the year and the unit."""
 
-    year: int = Field(ge=1990, le=2100)
+    year: Year
     unit: int
 
 

@@ -8,18 +8,22 @@ import time
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Max
 
 from thidua.core import audit
 from thidua.core.choices import Action
 from thidua.core.jobs import job_enqueue, job_log, job_progress
 from thidua.core.models import Job
 from thidua.core.scoping import ALL, require_change_scope, scope_unit_ids
+from thidua.core.sequences import save_numbered
 
 from .engine import evaluate_full
 from .models import Award, EligibilityResult, EligibilityRun, RuleVersion
 from .rules import RuleDocumentError, checksum, document_json, validate
 from .selectors import CAPS_KEY, ELIGIBILITY_JOB, compute_caps
+
+
+def _copy_version(rv: RuleVersion) -> None:
+    rv.document = {**rv.document, "version": rv.version}
 
 
 @transaction.atomic
@@ -34,12 +38,9 @@ def rule_version_create(*, actor, award: Award, document: dict, source: str = ""
         raise ValidationError({"document": f"{exc.path or 'tài liệu'}: {exc.message}"}) from exc
     if doc.award != award.code:
         raise ValidationError({"document": f"award: tài liệu là của '{doc.award}', không phải '{award.code}'"})
-    number = (RuleVersion.objects.filter(award=award).aggregate(n=Max("version"))["n"] or 0) + 1
     data = document_json(doc)
-    data["version"] = number
-    rv = RuleVersion.objects.create(
+    rv = RuleVersion(
         award=award,
-        version=number,
         valid_from=doc.valid_from,
         valid_to=doc.valid_to,
         legal_basis=doc.legal_basis,
@@ -48,7 +49,10 @@ def rule_version_create(*, actor, award: Award, document: dict, source: str = ""
         checksum=checksum(doc),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
-    audit.record(actor=actor, event_type="rule_version.create", target=rv, after={"award": award.code, **data})
+    save_numbered(
+        rv, "version", RuleVersion.objects.filter(award=award), lock=award, clean=False, numbered=_copy_version
+    )
+    audit.record(actor=actor, event_type="rule_version.create", target=rv, after={"award": award.code, **rv.document})
     return rv
 
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.choices import Action
 from thidua.core.filters import FormFilters
 from thidua.core.lists import EXPORT_PARAM, PRINT_PARAM, build_table, render_list
+from thidua.core.validators import MAX_YEAR, MIN_YEAR
 from thidua.core.views import apply_service_errors
 from thidua.core.xlsx import XLSX_TYPE
 from thidua.org import selectors as org_selectors
@@ -186,7 +187,7 @@ def rule_version_add(request):
 
 def _year(request) -> int:
     value = request.GET.get("nam", "")
-    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else default_year()
+    return int(value) if value.isdigit() and MIN_YEAR <= int(value) <= MAX_YEAR else default_year()
 
 
 @login_required

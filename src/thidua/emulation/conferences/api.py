@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from thidua.core.choices import Action
+from thidua.core.schemas import Id, Year
 from thidua.org.schemas import ErrorOut
 
 from .models import Conference
@@ -16,7 +17,7 @@ router = Router(tags=["Hội nghị sơ kết, tổng kết"])
 
 
 @router.get("/conferences", response={200: list[ConferenceOut], 401: ErrorOut}, summary="Danh sách hội nghị")
-def conference_list(request, year: int | None = None):
+def conference_list(request, year: Year | None = None):
     """Conferences in the caller's scope, newest first (optionally of one year)."""
     qs = Conference.objects.visible_to(request.auth, Action.VIEW)
     if year:
@@ -25,6 +26,6 @@ def conference_list(request, year: int | None = None):
 
 
 @router.get("/conferences/{conference_id}", response={200: ConferenceDetailOut, **READ_ERRORS}, summary="Một hội nghị")
-def conference_get(request, conference_id: int):
+def conference_get(request, conference_id: Id):
     """One conference with attendees, agenda, decisions and the minutes text."""
     return get_object_or_404(Conference.objects.visible_to(request.auth, Action.VIEW), pk=conference_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 
 from thidua.core import vn
-from thidua.core.filters import DateFilter
+from thidua.core.filters import DateFilter, YearFilter
 from thidua.org.filters import ScopedUnitFilterSet
 
 from .models import Conference
@@ -14,7 +14,7 @@ from .models import Conference
 class ConferenceFilterSet(ScopedUnitFilterSet):
     """Conferences: a year, a date range, a host unit with its subtree, a status, a title."""
 
-    nam = django_filters.NumberFilter(label="Năm", field_name="held_on", lookup_expr="year")
+    nam = YearFilter(label="Năm", field_name="held_on", lookup_expr="year")
     tu_ngay = DateFilter(label="Họp từ ngày", field_name="held_on", lookup_expr="gte")
     den_ngay = DateFilter(label="Đến ngày", field_name="held_on", lookup_expr="lte")
     unit = django_filters.ChoiceFilter(label="Đơn vị tổ chức", method="filter_host", empty_label=None)

@@ -96,6 +96,13 @@ class AgendaItem(models.Model):
         verbose_name = "nội dung hội nghị"
         verbose_name_plural = "chương trình hội nghị"
         ordering = ["conference", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "order"],
+                name="agenda_item_order_unique",
+                violation_error_message="Đã có nội dung mang số thứ tự này trong chương trình hội nghị.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.order}. {self.title}"

@@ -20,6 +20,7 @@ from thidua.core import audit, vn
 from thidua.core.choices import Action
 from thidua.core.locking import versioned_update
 from thidua.core.scoping import in_scope, require_change_scope
+from thidua.core.sequences import save_numbered
 from thidua.org.models import EmulationGroup, GroupHandover, OrgUnit, Person
 from thidua.org.selectors import positions_text
 
@@ -227,19 +228,22 @@ def agenda_item_add(
     if kind not in AgendaKind.values:
         raise ValidationError({"kind": ["Nội dung không hợp lệ."]})
     title = vn.nfc(title).strip() or AgendaKind(kind).label
-    if order is None:
-        order = (conference.agenda.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     item = AgendaItem(
         conference=conference,
-        order=order,
+        order=order or 0,
         kind=kind,
         title=title,
         presenter=presenter,
         presenter_unit=presenter_unit or (presenter.unit if presenter else None),
         summary=vn.nfc(summary),
     )
-    item.full_clean()
-    item.save()
+    if order is None:
+        save_numbered(
+            item, "order", conference.agenda.all(), lock=conference
+        )  # the next number, unique under concurrency
+    else:
+        item.full_clean()
+        item.save()
     if presenter is not None and not conference.attendees.filter(person=presenter).exists():
         _snapshot_attendee(conference, presenter, AgendaKind(kind).label)
     _bump(conference)

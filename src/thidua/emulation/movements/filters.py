@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q
 
 from thidua.core import vn
-from thidua.core.filters import BaseFilterSet
+from thidua.core.filters import BaseFilterSet, YearFilter
 from thidua.org.filters import ScopedUnitFilterSet
 
 from .models import Pact, Registration
@@ -37,7 +37,7 @@ class RegistrationFilterSet(ScopedUnitFilterSet):
 class PactFilterSet(BaseFilterSet):
     """Pacts: a year and a block name."""
 
-    nam = django_filters.NumberFilter(label="Năm", field_name="year")
+    nam = YearFilter(label="Năm", field_name="year")
     q = django_filters.CharFilter(label="Tên khối, cụm", method="filter_q")
 
     class Meta:

@@ -11,6 +11,7 @@ import datetime as dt
 from django.urls import reverse
 from ninja import Field, Schema
 
+from thidua.core.schemas import NOT_NULL, InputSchema, Year
 from thidua.org.labels import unit_label
 from thidua.org.schemas import ConflictOut, ErrorOut
 
@@ -28,7 +29,7 @@ VERSION_HELP = "Phiên bản bản ghi lần đọc gần nhất; nếu người
 # --- movements -------------------------------------------------------------------------------------------------
 
 
-class MovementIn(Schema):
+class MovementIn(InputSchema):
     """A new movement (a draft until launched)."""
 
     authority: int
@@ -42,18 +43,18 @@ class MovementIn(Schema):
     description: str = ""
 
 
-class MovementPatchIn(Schema):
+class MovementPatchIn(InputSchema):
     """Changes to a movement that is not closed; ``include_descendants`` is fixed once launched."""
 
     version: int = Field(..., description=VERSION_HELP)
-    name: str | None = None
-    kind: MovementKind | None = None
-    theme: str | None = None
-    slogan: str | None = None
-    start_on: dt.date | None = None
+    name: str = NOT_NULL
+    kind: MovementKind = NOT_NULL
+    theme: str = NOT_NULL
+    slogan: str = NOT_NULL
+    start_on: dt.date = NOT_NULL
     end_on: dt.date | None = Field(None, description="null xoá ngày kết thúc.")
-    include_descendants: bool | None = None
-    description: str | None = None
+    include_descendants: bool = NOT_NULL
+    description: str = NOT_NULL
 
 
 class MovementOut(Schema):
@@ -115,17 +116,17 @@ class MovementDocumentOut(Schema):
 # --- registrations ---------------------------------------------------------------------------------------------
 
 
-class ItemIn(Schema):
+class ItemIn(InputSchema):
     """A title to register (award code) with its targets."""
 
     award: str
     targets: str = ""
 
 
-class RegistrationIn(Schema):
+class RegistrationIn(InputSchema):
     """A registration of a unit (collective) or a person for a year."""
 
-    year: int
+    year: Year
     unit: int | None = None
     person: int | None = None
     movement: int | None = None
@@ -133,7 +134,7 @@ class RegistrationIn(Schema):
     items: list[ItemIn]
 
 
-class RegistrationPatchIn(Schema):
+class RegistrationPatchIn(InputSchema):
     """Changes to a draft or returned registration; ``items`` replaces the whole list of titles."""
 
     version: int = Field(..., description=VERSION_HELP)
@@ -201,45 +202,45 @@ class RegistrationOut(Schema):
         return [{"award": i.award.code, "award_name": i.award.name, "targets": i.targets} for i in obj.items.all()]
 
 
-class ReturnIn(Schema):
+class ReturnIn(InputSchema):
     """The reason a registration is returned (mandatory)."""
 
     reason: str = ""
 
 
-class RegistrationFilter(Schema):
+class RegistrationFilter(InputSchema):
     """Filters of the registration list."""
 
-    year: int | None = None
+    year: Year | None = None
     status: str = ""
 
 
 # --- pacts -----------------------------------------------------------------------------------------------------
 
 
-class PactFilter(Schema):
+class PactFilter(InputSchema):
     """Filters of the pact list."""
 
-    year: int | None = None
+    year: Year | None = None
     group: int | None = None
 
 
-class PactIn(Schema):
+class PactIn(InputSchema):
     """A block's pact for a year."""
 
     group: int
-    year: int
+    year: Year
     content: str = ""
 
 
-class PactPatchIn(Schema):
+class PactPatchIn(InputSchema):
     """New content of a pact nobody has signed yet."""
 
     version: int = Field(..., description=VERSION_HELP)
     content: str | None = None
 
 
-class PactSignIn(Schema):
+class PactSignIn(InputSchema):
     """A member unit signs (on ``signed_on``, today by default; ``signer`` is one of its people)."""
 
     unit: int
@@ -304,11 +305,11 @@ class PactDetailOut(PactOut):
 # --- calendar --------------------------------------------------------------------------------------------------
 
 
-class CalendarFilter(Schema):
+class CalendarFilter(InputSchema):
     """Which unit and year."""
 
     unit: int
-    year: int
+    year: Year
 
 
 class CalendarEntryOut(Schema):

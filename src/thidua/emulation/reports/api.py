@@ -13,6 +13,7 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from thidua.core.choices import Action
+from thidua.core.schemas import Id
 from thidua.core.scoping import in_scope
 from thidua.org.labels import unit_label
 
@@ -32,7 +33,7 @@ from .schemas import (
 router = Router(tags=["Sơ kết, tổng kết"])
 
 
-def _period(request, period_id: int) -> ReviewPeriod:
+def _period(request, period_id: Id) -> ReviewPeriod:
     return get_object_or_404(ReviewPeriod.objects.visible_to(request.auth, Action.VIEW), pk=period_id)
 
 
@@ -49,7 +50,7 @@ def period_list(request):
 
 
 @router.get("/periods/{period_id}", response={200: PeriodDetailOut, **READ_ERRORS}, summary="Một kỳ báo cáo")
-def period_detail(request, period_id: int):
+def period_detail(request, period_id: Id):
     """A period with its indicators and the state of each reporting unit (nop, nhap, chua, tre)."""
     period = _period(request, period_id)
     today = timezone.localdate()
@@ -72,7 +73,7 @@ def period_detail(request, period_id: int):
 @router.get(
     "/periods/{period_id}/reports/{unit_id}", response={200: ReportOut, **READ_ERRORS}, summary="Báo cáo của đơn vị"
 )
-def report_detail(request, period_id: int, unit_id: int):
+def report_detail(request, period_id: Id, unit_id: Id):
     """A unit's report for the period (404 when the unit has none or it is out of the caller's scope)."""
     period = _period(request, period_id)
     return get_object_or_404(
@@ -85,7 +86,7 @@ def report_detail(request, period_id: int, unit_id: int):
 @router.put(
     "/periods/{period_id}/reports/{unit_id}", response={200: ReportOut, **WRITE_ERRORS}, summary="Lưu, nộp báo cáo"
 )
-def report_save(request, period_id: int, unit_id: int, payload: ReportIn):
+def report_save(request, period_id: Id, unit_id: Id, payload: ReportIn):
     """Save the unit's report as a draft, or submit it (``submit: true``); refused after the deadline."""
     period = _period(request, period_id)
     unit = get_object_or_404(period.units.all(), pk=unit_id)

@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q
 
 from thidua.core import vn
-from thidua.core.filters import BaseFilterSet
+from thidua.core.filters import BaseFilterSet, YearFilter
 from thidua.org.models import OrgUnit
 
 from .models import ReviewPeriod, UnitReport
@@ -23,7 +23,7 @@ def _choices(field: str):
 class PeriodFilterSet(BaseFilterSet):
     """Review periods: a year, a kind, open or closed, a name."""
 
-    nam = django_filters.NumberFilter(label="Năm", field_name="year")
+    nam = YearFilter(label="Năm", field_name="year")
     kind = django_filters.ChoiceFilter(label="Loại", choices=_choices("kind"), empty_label="Mọi loại")
     status = django_filters.ChoiceFilter(label="Trạng thái", choices=_choices("status"), empty_label="Mọi trạng thái")
     q = django_filters.CharFilter(label="Tên kỳ", method="filter_q")
@@ -68,7 +68,7 @@ class SubmissionFilterSet(BaseFilterSet):
 class UnitReportFilterSet(BaseFilterSet):
     """Unit reports: the period's year, draft or submitted, on time or late, a period or unit name."""
 
-    nam = django_filters.NumberFilter(label="Năm", field_name="period__year")
+    nam = YearFilter(label="Năm", field_name="period__year")
     status = django_filters.ChoiceFilter(
         label="Trạng thái", choices=UnitReport._meta.get_field("status").choices, empty_label="Mọi trạng thái"
     )

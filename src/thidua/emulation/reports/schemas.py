@@ -8,6 +8,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from thidua.core.schemas import InputSchema
 from thidua.org.schemas import ErrorOut
 
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
@@ -100,7 +101,7 @@ class ReportOut(Schema):
         return list(obj.values.all())
 
 
-class ReportIn(Schema):
+class ReportIn(InputSchema):
     """A report to save: figures by indicator id (or code), the narrative, and whether to submit it now."""
 
     values: dict[str, Any] = {}

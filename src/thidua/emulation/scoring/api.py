@@ -9,12 +9,13 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from thidua.core.choices import Action
+from thidua.core.schemas import Id
 from thidua.org.models import OrgUnit
 from thidua.org.schemas import ErrorOut
 
 from . import policies, selectors, services
 from .models import CriteriaSheet, Criterion
-from .schemas import READ_ERRORS, SCORE_ERRORS, RankOut, ScoreIn, ScoreOut, SheetOut
+from .schemas import READ_ERRORS, SCORE_ERRORS, RankingRowOut, ScoreIn, ScoreOut, SheetOut
 
 router = Router(tags=["Chấm điểm thi đua khối"])
 
@@ -26,16 +27,16 @@ def sheet_list(request):
 
 
 @router.get(
-    "/criteria-sheets/{sheet_id}/ranking", response={200: list[RankOut], **READ_ERRORS}, summary="Bảng xếp hạng"
+    "/criteria-sheets/{sheet_id}/ranking", response={200: list[RankingRowOut], **READ_ERRORS}, summary="Bảng xếp hạng"
 )
-def sheet_ranking(request, sheet_id: int):
+def sheet_ranking(request, sheet_id: Id):
     """The ranking of the block's units (latest-stage points, bonus added, penalty subtracted; ties share a rank)."""
     sheet = get_object_or_404(CriteriaSheet.objects.visible_to(request.auth, Action.VIEW), pk=sheet_id)
     return selectors.sheet_ranking(sheet)
 
 
 @router.post("/criteria-sheets/{sheet_id}/scores", response={200: ScoreOut, **SCORE_ERRORS}, summary="Chấm điểm")
-def score_set(request, sheet_id: int, payload: ScoreIn):
+def score_set(request, sheet_id: Id, payload: ScoreIn):
     """Give a score at the sheet's current stage (self-scoring, leader review or office review). With ``version`` (that
     of this stage's score as last read, 0 when there was none) a score saved meanwhile by someone else is a 409."""
     sheet = get_object_or_404(

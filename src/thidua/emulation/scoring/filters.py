@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q
 
 from thidua.core import vn
-from thidua.core.filters import BaseFilterSet
+from thidua.core.filters import BaseFilterSet, YearFilter
 from thidua.org.models import OrgUnit
 
 from .models import CriteriaSheet
@@ -15,7 +15,7 @@ from .models import CriteriaSheet
 class SheetFilterSet(BaseFilterSet):
     """Criteria sheets: a year, a stage, a title or block name."""
 
-    nam = django_filters.NumberFilter(label="Năm", field_name="year")
+    nam = YearFilter(label="Năm", field_name="year")
     status = django_filters.ChoiceFilter(
         label="Bước", choices=CriteriaSheet._meta.get_field("status").choices, empty_label="Mọi bước"
     )

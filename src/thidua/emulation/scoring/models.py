@@ -57,6 +57,13 @@ class CriterionGroup(models.Model):
         verbose_name = "nhóm tiêu chí"
         verbose_name_plural = "nhóm tiêu chí"
         ordering = ["sheet", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sheet", "order"],
+                name="criterion_group_order_unique",
+                violation_error_message="Đã có nhóm tiêu chí mang số thứ tự này trong bảng điểm.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -77,6 +84,13 @@ class Criterion(models.Model):
         verbose_name = "tiêu chí"
         verbose_name_plural = "tiêu chí"
         ordering = ["group", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "order"],
+                name="criterion_order_unique",
+                violation_error_message="Đã có tiêu chí mang số thứ tự này trong nhóm.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.code}. {self.label}"

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from thidua.core.schemas import InputSchema
 from thidua.org.schemas import ConflictOut, ErrorOut
 
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
@@ -23,7 +24,7 @@ class SheetOut(Schema):
     status: str
 
 
-class RankOut(Schema):
+class RankingRowOut(Schema):
     """One line of the ranking."""
 
     rank: int
@@ -33,7 +34,7 @@ class RankOut(Schema):
     total: Decimal
 
 
-class ScoreIn(Schema):
+class ScoreIn(InputSchema):
     """Points of a member unit on a criterion at the sheet's current stage."""
 
     criterion: int

@@ -19,6 +19,7 @@ from django.utils import timezone
 from thidua.core import audit, vn
 from thidua.core.errors import ConflictError
 from thidua.core.locking import versioned_update
+from thidua.core.sequences import save_numbered
 from thidua.org.models import EmulationGroup, OrgUnit
 
 from .choices import STAGE_OF_STATUS, CriterionKind, ScoreStage, SheetStatus
@@ -82,8 +83,12 @@ def criterion_group_add(*, actor, sheet: CriteriaSheet, name: str, order: int | 
     name = vn.nfc(name).strip()
     if not name:
         raise _refuse("name", "Tên nhóm tiêu chí không được để trống.")
-    order = order if order is not None else sheet.criterion_groups.count() + 1
-    group = CriterionGroup.objects.create(sheet=sheet, name=name, order=order)
+    group = CriterionGroup(sheet=sheet, name=name, order=order or 0)
+    if order is None:
+        save_numbered(group, "order", sheet.criterion_groups.all(), lock=sheet)
+    else:
+        group.full_clean()
+        group.save()
     _audit(actor, sheet, "group_add", after={"group": group.pk, "name": name})
     return group
 
@@ -116,10 +121,13 @@ def criterion_add(
         max_points=max_points,
         kind=kind,
         evidence_required=evidence_required,
-        order=order if order is not None else group.criteria.count() + 1,
+        order=order or 0,
     )
-    criterion.full_clean()
-    criterion.save()
+    if order is None:
+        save_numbered(criterion, "order", group.criteria.all(), lock=group)
+    else:
+        criterion.full_clean()
+        criterion.save()
     _audit(actor, sheet, "criterion_add", after=audit.snapshot(criterion))
     return criterion
 

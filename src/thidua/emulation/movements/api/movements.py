@@ -14,6 +14,7 @@ from ninja import File, Form, Query, Router, Status, UploadedFile
 from ninja.errors import HttpError
 
 from thidua.core.choices import Action
+from thidua.core.schemas import Id, Line
 from thidua.org.api import unit_for_write
 from thidua.org.models import OrgUnit
 from thidua.org.schemas import ErrorOut
@@ -42,12 +43,12 @@ UNIT_OUT_OF_SCOPE = "Đơn vị #{pk} nằm ngoài phạm vi quản lý của b�
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-def _movement(request, movement_id: int) -> Movement:
+def _movement(request, movement_id: Id) -> Movement:
     """A movement the caller sees (404 otherwise)."""
     return selectors.movement_detail(request.auth, movement_id)
 
 
-def _changeable(request, movement_id: int) -> Movement:
+def _changeable(request, movement_id: Id) -> Movement:
     """A visible movement the caller may change: 404 outside the view scope, 403 for those who only look."""
     movement = _movement(request, movement_id)
     if not policies.can_change_movement(request.auth, movement):
@@ -73,7 +74,7 @@ def movement_create(request, payload: MovementIn):
 
 
 @router.get("/movements/{int:movement_id}", response={200: MovementOut, **READ_ERRORS}, summary="Chi tiết phong trào")
-def movement_get(request, movement_id: int):
+def movement_get(request, movement_id: Id):
     """One movement."""
     return _movement(request, movement_id)
 
@@ -81,7 +82,7 @@ def movement_get(request, movement_id: int):
 @router.patch(
     "/movements/{int:movement_id}", response={200: MovementOut, **PATCH_ERRORS}, summary="Sửa phong trào thi đua"
 )
-def movement_patch(request, movement_id: int, payload: MovementPatchIn):
+def movement_patch(request, movement_id: Id, payload: MovementPatchIn):
     """Edit the fields sent of a movement that is not closed; ``version`` must be the one last read, else 409."""
     movement = _changeable(request, movement_id)
     changes = payload.dict(exclude_unset=True)
@@ -92,7 +93,7 @@ def movement_patch(request, movement_id: int, payload: MovementPatchIn):
 @router.post(
     "/movements/{int:movement_id}/launch", response={200: MovementOut, **WRITE_ERRORS}, summary="Phát động phong trào"
 )
-def movement_launch(request, movement_id: int):
+def movement_launch(request, movement_id: Id):
     """Launch a draft movement: it is pushed to every unit in its scope."""
     movement = _changeable(request, movement_id)
     return services.movement_launch(actor=request.auth, movement=movement)
@@ -101,7 +102,7 @@ def movement_launch(request, movement_id: int):
 @router.post(
     "/movements/{int:movement_id}/close", response={200: MovementOut, **WRITE_ERRORS}, summary="Kết thúc phong trào"
 )
-def movement_close(request, movement_id: int):
+def movement_close(request, movement_id: Id):
     """Close a launched movement: it stays visible, but registrations may no longer name it."""
     movement = _changeable(request, movement_id)
     return services.movement_close(actor=request.auth, movement=movement)
@@ -112,7 +113,7 @@ def movement_close(request, movement_id: int):
     response={200: list[MovementDocumentOut], **READ_ERRORS},
     summary="Văn bản chỉ đạo của phong trào",
 )
-def movement_document_list(request, movement_id: int):
+def movement_document_list(request, movement_id: Id):
     """The directive documents of a visible movement; files download from ``download_url`` (the web page)."""
     return list(_movement(request, movement_id).documents.all())
 
@@ -124,9 +125,9 @@ def movement_document_list(request, movement_id: int):
 )
 def movement_document_add(
     request,
-    movement_id: int,
-    title: Form[str] = "",
-    reference: Form[str] = "",
+    movement_id: Id,
+    title: Line = Form(""),
+    reference: Line = Form(""),
     issued_on: Form[dt.date | None] = None,
     file: File[UploadedFile | None] = None,
 ):

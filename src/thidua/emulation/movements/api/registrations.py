@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 
 from thidua.catalogue.models import Award
 from thidua.core.choices import Action
+from thidua.core.schemas import Id
 from thidua.org.api import unit_for_write
 from thidua.org.models import EmulationGroup, OrgUnit, Person
 from thidua.org.schemas import ErrorOut
@@ -66,12 +67,12 @@ def _visible_movement(user, pk: int | None) -> Movement | None:
     return movement
 
 
-def _registration(request, registration_id: int) -> Registration:
+def _registration(request, registration_id: Id) -> Registration:
     """A registration the caller sees (404 otherwise)."""
     return selectors.registration_detail(request.auth, registration_id)
 
 
-def _own(request, registration_id: int) -> Registration:
+def _own(request, registration_id: Id) -> Registration:
     """A visible registration of a unit the caller registers for (403 for those who only see it)."""
     registration = _registration(request, registration_id)
     if not policies.can_register(request.auth, registration.unit):
@@ -79,7 +80,7 @@ def _own(request, registration_id: int) -> Registration:
     return registration
 
 
-def _decidable(request, registration_id: int) -> Registration:
+def _decidable(request, registration_id: Id) -> Registration:
     """A registration the caller may decide on; anyone else gets a 404 (the superior level's view only)."""
     registration = _registration(request, registration_id)
     if not policies.can_decide_registration(request.auth, registration):
@@ -122,7 +123,7 @@ def registration_create(request, payload: RegistrationIn):
     response={200: RegistrationOut, **READ_ERRORS},
     summary="Chi tiết đăng ký thi đua",
 )
-def registration_get(request, registration_id: int):
+def registration_get(request, registration_id: Id):
     """One registration."""
     return _registration(request, registration_id)
 
@@ -132,7 +133,7 @@ def registration_get(request, registration_id: int):
     response={200: RegistrationOut, **PATCH_ERRORS},
     summary="Sửa đăng ký thi đua",
 )
-def registration_patch(request, registration_id: int, payload: RegistrationPatchIn):
+def registration_patch(request, registration_id: Id, payload: RegistrationPatchIn):
     """Edit a draft or returned registration: the fields not sent keep their values; ``items`` replaces the titles.
 
     A submitted or approved registration, or a title the subject cannot hold, is a 422; a stale ``version`` a 409.
@@ -156,7 +157,7 @@ def registration_patch(request, registration_id: int, payload: RegistrationPatch
     response={200: RegistrationOut, **WRITE_ERRORS},
     summary="Gửi đăng ký lên cấp trên",
 )
-def registration_submit(request, registration_id: int):
+def registration_submit(request, registration_id: Id):
     """Send a draft or returned registration to the superior level."""
     registration = services.registration_submit(actor=request.auth, registration=_own(request, registration_id))
     return selectors.registration_written(registration)
@@ -167,7 +168,7 @@ def registration_submit(request, registration_id: int):
     response={200: RegistrationOut, **WRITE_ERRORS},
     summary="Duyệt đăng ký thi đua",
 )
-def registration_approve(request, registration_id: int):
+def registration_approve(request, registration_id: Id):
     """The superior level approves a submitted registration."""
     registration = services.registration_approve(actor=request.auth, registration=_decidable(request, registration_id))
     return selectors.registration_written(registration)
@@ -178,7 +179,7 @@ def registration_approve(request, registration_id: int):
     response={200: RegistrationOut, **WRITE_ERRORS},
     summary="Trả lại đăng ký thi đua",
 )
-def registration_return(request, registration_id: int, payload: ReturnIn):
+def registration_return(request, registration_id: Id, payload: ReturnIn):
     """The superior level returns a submitted registration with a reason."""
     registration = _decidable(request, registration_id)
     services.registration_return(actor=request.auth, registration=registration, reason=payload.reason)
@@ -205,13 +206,13 @@ def pact_create(request, payload: PactIn):
 
 
 @router.get("/pacts/{int:pact_id}", response={200: PactDetailOut, **READ_ERRORS}, summary="Chi tiết giao ước thi đua")
-def pact_get(request, pact_id: int):
+def pact_get(request, pact_id: Id):
     """One pact with its signatures."""
     return selectors.pact_detail(request.auth, pact_id)
 
 
 @router.patch("/pacts/{int:pact_id}", response={200: PactDetailOut, **PATCH_ERRORS}, summary="Sửa giao ước thi đua")
-def pact_patch(request, pact_id: int, payload: PactPatchIn):
+def pact_patch(request, pact_id: Id, payload: PactPatchIn):
     """Change the content of a pact nobody has signed yet (422 once a member has signed; 409 on a stale version)."""
     pact = selectors.pact_detail(request.auth, pact_id)
     if not policies.can_change_pact(request.auth, pact):
@@ -222,7 +223,7 @@ def pact_patch(request, pact_id: int, payload: PactPatchIn):
 
 
 @router.post("/pacts/{int:pact_id}/sign", response={200: PactDetailOut, **WRITE_ERRORS}, summary="Ký giao ước thi đua")
-def pact_sign(request, pact_id: int, payload: PactSignIn):
+def pact_sign(request, pact_id: Id, payload: PactSignIn):
     """A member unit (in the caller's change scope) signs; the pact locks when every member has signed."""
     pact = selectors.pact_detail(request.auth, pact_id)
     unit = OrgUnit.objects.visible_to(request.auth, Action.VIEW).filter(pk=payload.unit).first()

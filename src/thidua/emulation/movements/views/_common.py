@@ -7,6 +7,8 @@ import datetime as dt
 
 from django.http import Http404
 
+from thidua.core.validators import MAX_YEAR, MIN_YEAR
+
 from ..models import Movement, Pact, Registration
 
 FORM_TEMPLATE = "emulation/movements/form.html"
@@ -18,7 +20,7 @@ def _year(request) -> int:
         year = int(request.GET.get("nam", ""))
     except ValueError:
         return dt.date.today().year
-    return year if 2000 <= year <= 2100 else dt.date.today().year
+    return year if MIN_YEAR <= year <= MAX_YEAR else dt.date.today().year
 
 
 def _get(fetch, *args):
