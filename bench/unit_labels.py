@@ -94,7 +94,7 @@ def bench_rename() -> dict:
     from thidua.org.labels import refresh_labels
     from thidua.org.models import OrgUnit
 
-    unit = OrgUnit.objects.filter(depth=3, numchild__gt=0).order_by("path").first()
+    unit = OrgUnit.objects.filter(depth=2).order_by("-numchild", "path").first()
     subtree = OrgUnit.objects.filter(path__startswith=unit.path).count()
     original = unit.name
     times = []
