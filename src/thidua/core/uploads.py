@@ -1,8 +1,7 @@
 """Reading an uploaded Excel list safely: size, ``.xlsx`` name, a real zip with a workbook inside and a bounded
 uncompressed size are checked before python-calamine reads the first sheet (every error in Vietnamese).
 
-Used by the account import (``accounts.users.importer``); the records import keeps its own copy of these checks for
-now (the same rules) and can move to this module.
+Used by the account import (``accounts.users.importer``) and the records import (``records.importer.upload``).
 """
 
 from __future__ import annotations
