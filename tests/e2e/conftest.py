@@ -105,9 +105,15 @@ def watch(live_server):
 
 
 @pytest.fixture
-def page(browser, live_server, watch):
+def browser_locale():
+    """The language the browser asks for (a test module overrides it: ``en-US`` in test_english_browser)."""
+    return "vi-VN"
+
+
+@pytest.fixture
+def page(browser, live_server, watch, browser_locale):
     """A fresh browser context (no cookies) at 1280×800, watched for CSP violations and foreign requests."""
-    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN", base_url=live_server.url)
+    context = browser.new_context(viewport=VIEWPORT, locale=browser_locale, base_url=live_server.url)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.on("console", watch.on_console)
