@@ -69,7 +69,7 @@ ADMIN_MODELS = (
     "axes_accesslog",
     "axes_accessfailurelog",
     # the project's models: read-only, for administrators (tests/core/test_admin.py)
-    *("core_user", "core_roleassignment", "core_apitoken", "core_auditevent", "core_job"),
+    *("core_user", "core_roleassignment", "core_apitoken", "core_auditevent", "core_job", "core_notification"),
     *("org_orgunit", "org_orgunitevent", "org_person", "org_rankchange", "org_position", "org_unitmembership"),
     *("org_serviceperiod", "org_emulationgroup", "org_groupmembership", "org_groupleadership", "org_grouphandover"),
     *("records_personrating", "records_unitrating", "records_awardrecord", "records_achievement"),
