@@ -39,7 +39,6 @@ class CandidateFilterForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args, user, awards=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nam"].initial = default_year()  # the year the page title names, shown in the field too
         self.fields["don_vi"].queryset = units_for_select(user, Action.VIEW)
         awards = Award.objects.filter(active=True).order_by("order", "code") if awards is None else awards
         self.fields["danh_hieu"].choices = [("", "— Tất cả —"), *((a.code, a.name) for a in awards)]
