@@ -133,14 +133,17 @@ def assert_file_fields_are_vietnamese(page, where: str) -> None:
 def test_an_english_browser_meets_no_english_on_the_accounts_and_record_pages(login):
     """Issue 9's own pages (accounts, password, security, notifications, a record's edit form, the imports) and
     their file fields, for the administrator."""
+    from django.contrib.auth import get_user_model
+
     from thidua.records.models import PersonRating
 
     page = login("admin")
     rating = PersonRating.objects.order_by("pk").first()
+    account = get_user_model().objects.get(username="canbo_z111")
     pages = [
         "/tai-khoan/nguoi-dung/",
         "/tai-khoan/nguoi-dung/them/",
-        "/tai-khoan/nguoi-dung/1/",
+        f"/tai-khoan/nguoi-dung/{account.pk}/",
         "/tai-khoan/doi-mat-khau/",
         "/tai-khoan/bao-mat/",
         "/thong-bao/",
