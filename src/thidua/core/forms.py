@@ -97,6 +97,15 @@ def vietnamese_file_widget(widget: forms.Widget) -> forms.Widget:
     return replacement
 
 
+DJANGO_EMPTY_LABEL = "---------"
+
+
+def vietnamese_empty_label(field: forms.Field) -> None:
+    """A model select left with Django's "---------" first option says "— Chọn —" (required) or "— Không chọn —"."""
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == DJANGO_EMPTY_LABEL:
+        field.empty_label = "— Chọn —" if field.required else "— Không chọn —"
+
+
 def add_bootstrap_class(widget: forms.Widget) -> None:
     """Give a widget its Bootstrap class (check box, select or text control)."""
     if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
@@ -129,12 +138,14 @@ class CleanTextFormMixin:
 
 class BootstrapFormMixin(CleanTextFormMixin):
     """Give every widget its Bootstrap class, so templates can render fields in a loop (and refuse control
-    characters in text, as every form does)."""
+    characters in text, as every form does); file fields get the Vietnamese :class:`FileInput`, model selects a
+    Vietnamese first option."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget = vietnamese_file_widget(field.widget)
+            vietnamese_empty_label(field)
             add_bootstrap_class(field.widget)
 
 
