@@ -62,6 +62,7 @@ def test_admin_creates_an_officer_who_must_change_the_temporary_password(page, l
     page.get_by_role("button", name="Đổi mật khẩu").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã đổi mật khẩu.")
 
+    page.get_by_role("button", name="Tổ chức").click()  # the navbar's dropdown
     page.get_by_role("link", name="Đơn vị", exact=True).click()
     page.get_by_role("link", name="Nhà máy Z113", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nhà máy Z113")

@@ -26,7 +26,7 @@ def _password_step(page, password: str) -> None:
 
 
 def _sign_out(page) -> None:
-    page.locator(".navbar .dropdown-toggle").click()
+    page.locator(".navbar .dropdown-toggle").last.click()  # the account menu
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
 
