@@ -17,7 +17,7 @@ class UserFilterSet(BaseFilterSet):
     q = django_filters.CharFilter(
         label="Tìm kiếm",
         method="filter_q",
-        widget=forms.TextInput(attrs={"placeholder": "Tên đăng nhập, họ tên hoặc thư điện tử"}),
+        widget=forms.TextInput(attrs={"placeholder": "Tài khoản, họ tên, thư điện tử"}),
     )
     vai_tro = django_filters.ChoiceFilter(
         label="Vai trò", choices=Role.choices, method="filter_role", empty_label="Mọi vai trò"
