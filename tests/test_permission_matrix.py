@@ -128,6 +128,7 @@ def _admin_routes() -> list[mx.Route]:
 TABLE: list[mx.Route] = [
     # --- core: pages and sign-in ---------------------------------------------------------------------------------
     R("home", {"GET": mx.UI_LIST}),
+    R("favicon", {"GET": mx.every(mx.REDIRECT)}, note="to the static icon, signed in or not"),
     R("login", {"GET": {**mx.every(mx.REDIRECT), "anonymous": 200}}, note="signed-in users go home"),
     R(
         "logout",

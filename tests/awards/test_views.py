@@ -70,6 +70,7 @@ def test_candidates_default_year_is_last_year(client, users):
     assert f"don_vi={users.officer.role_assignments.get().unit_id}" in response["Location"]
     response = client.get(response["Location"])
     assert response.context["year"] == dt.date.today().year - 1
+    assert response.context["filters"]["nam"].value() == str(dt.date.today().year - 1)  # the field shows it too
     assert response.context["unit"] == users.officer.role_assignments.get().unit
 
 

@@ -103,3 +103,10 @@ def test_technical_keys_are_hidden(tree):
         after={"id": 1, "version": 2, "short_name": "Tổng cục CNQP"},
     )
     assert [label for label, _b, _a in rows(event)] == ["Tên viết tắt"]
+
+
+def test_an_event_without_a_user_reads_he_thong_capitalised_in_the_log():
+    from thidua.core.tables import _actor_cell
+
+    assert _actor_cell("hệ thống") == "Hệ thống" and _actor_cell("") == "Hệ thống"
+    assert _actor_cell("Quản trị hệ thống") == "Quản trị hệ thống"  # a user's name stays as it is

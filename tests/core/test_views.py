@@ -224,3 +224,10 @@ def test_audit_object_page_escapes_user_data(client, users, tree):
     assert "&lt;b&gt;Văn&lt;/b&gt;" in content
     assert "<b>Văn</b>" not in content
     assert "Thêm cán bộ" in content
+
+
+@pytest.mark.django_db
+def test_the_favicon_answers_and_every_page_links_it(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"].endswith(".svg")
+    assert '<link rel="icon" href="' in client.get(reverse("login")).content.decode()

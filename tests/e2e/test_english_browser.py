@@ -102,3 +102,48 @@ def test_an_english_browser_meets_no_english(login, username):
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Không tìm thấy trang")
     assert_vietnamese(page, "404")
+
+
+def assert_file_fields_are_vietnamese(page, where: str) -> None:
+    """Every file field shows "Chọn tệp…" and "Chưa chọn tệp" (not the browser's "Choose File" / "No file chosen"),
+    keeps a real file input, and names the chosen file once one is picked."""
+    fields = page.locator("main [data-vi-file]")
+    assert fields.count() > 0, f"no file field on {where}"
+    field = fields.first
+    expect(field).to_have_class(re.compile(r"\bis-ready\b"))
+    expect(field.locator(".vi-file-face")).to_be_visible()
+    expect(field.locator(".vi-file-button")).to_have_text("Chọn tệp…")
+    expect(field.locator(".vi-file-name")).to_have_text("Chưa chọn tệp")
+    real = field.locator("input[type=file]")
+    real.set_input_files({"name": "danh-sach.xlsx", "mimeType": "application/octet-stream", "buffer": b"x"})
+    expect(field.locator(".vi-file-name")).to_have_text("danh-sach.xlsx")
+
+
+def test_an_english_browser_meets_no_english_on_the_accounts_and_record_pages(login):
+    """Issue 9's own pages (accounts, password, security, notifications, a record's edit form, the imports) and
+    their file fields, for the administrator."""
+    from django.contrib.auth import get_user_model
+
+    from thidua.records.models import PersonRating
+
+    page = login("admin")
+    rating = PersonRating.objects.order_by("pk").first()
+    account = get_user_model().objects.get(username="canbo_z111")
+    pages = [
+        "/tai-khoan/nguoi-dung/",
+        "/tai-khoan/nguoi-dung/them/",
+        f"/tai-khoan/nguoi-dung/{account.pk}/",
+        "/tai-khoan/doi-mat-khau/",
+        "/tai-khoan/bao-mat/",
+        "/thong-bao/",
+        f"/can-bo/{rating.person_id}/thanh-tich/danh-gia/{rating.pk}/sua/",
+    ]
+    for url in pages:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert_vietnamese(page, url)
+    for url in ["/tai-khoan/nguoi-dung/nhap/", "/nhap-thanh-tich/"]:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert_vietnamese(page, url)
+        assert_file_fields_are_vietnamese(page, url)

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
+from django.utils.html import format_html
 
 from . import vn
 from .validators import validate_single_line, validate_text
@@ -62,6 +63,49 @@ def DateField(label: str, required: bool = True, **kwargs) -> forms.DateField:  
     return VietnameseDateField(label=label, required=required, **kwargs)
 
 
+FILE_BUTTON_TEXT = "Chọn tệp…"
+FILE_NONE_TEXT = "Chưa chọn tệp"
+
+
+class FileInput(forms.FileInput):
+    """A real ``<input type="file">`` (keyboard, screen readers, drag and drop, no JavaScript needed) drawn in
+    Vietnamese: a "Chọn tệp…" button and the chosen file's name, or "Chưa chọn tệp".
+
+    The browser's own control says "Choose File" / "No file chosen" in an English browser and cannot be relabelled.
+    ``static/js/vi-inputs.js`` marks the wrapper ready (the real input then lies, transparent, over the Vietnamese
+    face, so a click still lands on it) and writes the chosen name; without JavaScript the native control shows.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        control = super().render(name, value, attrs, renderer)
+        return format_html(
+            '<div class="vi-file" data-vi-file>{}<div class="vi-file-face form-control" aria-hidden="true">'
+            '<span class="vi-file-button">{}</span><span class="vi-file-name" data-empty="{}">{}</span></div></div>',
+            control,
+            FILE_BUTTON_TEXT,
+            FILE_NONE_TEXT,
+            FILE_NONE_TEXT,
+        )
+
+
+def vietnamese_file_widget(widget: forms.Widget) -> forms.Widget:
+    """The Vietnamese :class:`FileInput` in place of Django's file widgets (same attributes), others unchanged."""
+    if not isinstance(widget, forms.FileInput) or isinstance(widget, FileInput):
+        return widget
+    replacement = FileInput(attrs=widget.attrs)
+    replacement.is_required = widget.is_required
+    return replacement
+
+
+DJANGO_EMPTY_LABEL = "---------"
+
+
+def vietnamese_empty_label(field: forms.Field) -> None:
+    """A model select left with Django's "---------" first option says "— Chọn —" (required) or "— Không chọn —"."""
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == DJANGO_EMPTY_LABEL:
+        field.empty_label = "— Chọn —" if field.required else "— Không chọn —"
+
+
 def add_bootstrap_class(widget: forms.Widget) -> None:
     """Give a widget its Bootstrap class (check box, select or text control)."""
     if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
@@ -94,11 +138,14 @@ class CleanTextFormMixin:
 
 class BootstrapFormMixin(CleanTextFormMixin):
     """Give every widget its Bootstrap class, so templates can render fields in a loop (and refuse control
-    characters in text, as every form does)."""
+    characters in text, as every form does); file fields get the Vietnamese :class:`FileInput`, model selects a
+    Vietnamese first option."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            field.widget = vietnamese_file_widget(field.widget)
+            vietnamese_empty_label(field)
             add_bootstrap_class(field.widget)
 
 

@@ -74,6 +74,13 @@ class BaseTable(tables.Table):
 # --- core's own lists ----------------------------------------------------------------------------------------------
 
 DATETIME_FORMAT = "d/m/Y H:i:s"
+# What a table cell shows for an event or a job no user started (the audit log stores "hệ thống" mid-sentence style).
+SYSTEM_ACTOR = "Hệ thống"
+
+
+def _actor_cell(name: str) -> str:
+    """The actor's name as a cell shows it: the system capitalised like a name."""
+    return SYSTEM_ACTOR if not name or name == "hệ thống" else name
 
 
 class AuditTable(BaseTable):
@@ -85,7 +92,7 @@ class AuditTable(BaseTable):
         order_by=("occurred_at", "id"),
         attrs={"td": {"class": "text-nowrap"}},
     )
-    actor_name = tables.Column(verbose_name="Người thực hiện", default="hệ thống", order_by=("actor_name", "-id"))
+    actor_name = tables.Column(verbose_name="Người thực hiện", default=SYSTEM_ACTOR, order_by=("actor_name", "-id"))
     event_type = tables.Column(verbose_name="Sự kiện", order_by=("event_type", "-id"))
     target_repr = tables.Column(verbose_name="Đối tượng", order_by=("target_repr", "-id"))
     details = tables.TemplateColumn(
@@ -121,8 +128,11 @@ class AuditTable(BaseTable):
         note = comment(record)
         return "\n".join([*lines, f"Ý kiến: {note}"] if note else lines)
 
+    def render_actor_name(self, value):
+        return _actor_cell(value)
+
     def excel_actor_name(self, record):
-        return record.actor_name or "hệ thống"
+        return _actor_cell(record.actor_name)
 
 
 class JobTable(BaseTable):
@@ -136,7 +146,7 @@ class JobTable(BaseTable):
         orderable=False,
         attrs={"th": {"class": "num"}, "td": {"class": "num"}},
     )
-    created_by = tables.Column(verbose_name="Người tạo", default="hệ thống", order_by=("created_by__username", "-id"))
+    created_by = tables.Column(verbose_name="Người tạo", default=SYSTEM_ACTOR, order_by=("created_by__username", "-id"))
     unit = tables.Column(verbose_name="Đơn vị", default="—", order_by=("unit__path", "-id"))
     created_at = tables.DateTimeColumn(verbose_name="Tạo lúc", format=DATETIME_FORMAT, order_by=("created_at", "id"))
     finished_at = tables.DateTimeColumn(
@@ -158,4 +168,4 @@ class JobTable(BaseTable):
         return str(record.unit) if record.unit_id else ""
 
     def excel_created_by(self, record):
-        return str(record.created_by) if record.created_by_id else "hệ thống"
+        return str(record.created_by) if record.created_by_id else SYSTEM_ACTOR

@@ -7,6 +7,7 @@ from . import job_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),

@@ -23,6 +23,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -318,3 +319,8 @@ def csrf_failure(request, reason: str = ""):
     """The page of a form whose CSRF token failed (``CSRF_FAILURE_VIEW``): in Vietnamese, with what to do, never
     Django's English explanation."""
     return render(request, "403_csrf.html", status=403)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers ask for on every page: the static SVG icon (base.html links it too)."""
+    return redirect(static("img/favicon.svg"))

@@ -129,3 +129,15 @@ def test_an_htmx_request_is_sent_to_the_code_page_by_htmx(client, users):
     response = client.get(reverse("person_list"), headers={"HX-Request": "true"})
     assert response.status_code == 204
     assert response["HX-Redirect"] == VERIFY
+
+
+def test_while_a_factor_is_owed_the_navbar_offers_only_sign_out(client, users):
+    device, _ = enrol(users.admin)
+    _signed_in(client, users.admin)
+    owed = client.get(VERIFY).content.decode()
+    assert "Đăng xuất" in owed
+    for link in ("Phong trào", "Khen thưởng", "Đổi mật khẩu", reverse("notification_list")):
+        assert link not in owed, link
+    client.post(VERIFY, {"code": app_code(device.key, steps_ahead=1), "next": "/"})
+    home = client.get("/").content.decode()
+    assert "Khen thưởng" in home and reverse("notification_list") in home

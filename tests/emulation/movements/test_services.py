@@ -350,3 +350,8 @@ def test_movement_year_must_match(tree, users, cat, movement):
     with pytest.raises(ValidationError) as exc:
         services.registration_create(actor=None, year=YEAR + 1, unit=tree.nm, movement=movement, items=[cat["DVTT"]])
     assert f"không diễn ra trong năm {YEAR + 1}" in exc.value.message_dict["movement"][0]
+
+
+def test_a_pact_is_named_by_its_group_without_the_year_twice(world):
+    pact = world.pact
+    assert str(pact) == f"Giao ước {pact.group.name} ({pact.group.year})"

@@ -239,6 +239,8 @@ def test_approve_page_shows_the_registration_and_keeps_the_comment(users, world)
     client = _client(users.officer)
     page = client.get(url).content.decode()
     assert "Cục Chính trị" in page and str(YEAR) in page and "Đã gửi cấp trên" in page  # unit, year, status
+    summary = page.split('class="card mb-3 action-summary"', 1)[1]
+    assert f'Đơn vị</dt><dd class="col-sm-8">{world.submitted.unit.label}</dd>' in summary  # unambiguous name
     assert all(i.award.name in page for i in world.submitted.items.all())  # the titles being approved
     assert "Ý kiến (không bắt buộc)" in page
     response = client.post(url, {"comment": "Đồng ý,  đề nghị bổ sung chỉ tiêu   sáng kiến."})

@@ -16,7 +16,7 @@ SESSION_KEY = "thidua_2fa"
 
 #: URL names a session may reach while it owes a second factor, per step: sign-out, and the step's own pages. The
 #: forced password change of accounts/users waits until the code is given (its middleware lets these pages through).
-ALWAYS_OPEN = frozenset({"login", "logout"})
+ALWAYS_OPEN = frozenset({"login", "logout", "favicon"})
 OPEN_FOR = {
     VERIFY: ALWAYS_OPEN | {"twofactor_verify"},
     ENROLL: ALWAYS_OPEN | {"twofactor_enroll", "twofactor_codes", "twofactor_codes_download"},
@@ -62,6 +62,8 @@ class SecondFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         step = session_step(request)
+        # For the templates (accounts' context processor): the navbar shows only the brand and sign-out meanwhile.
+        request.second_factor_step = step
         if not step:
             return None
         match = request.resolver_match

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from thidua.core.choices import Role
@@ -13,7 +14,11 @@ from thidua.core.models import User
 class UserFilterSet(BaseFilterSet):
     """Users: text search, current role, unit (of a current role) and active or locked."""
 
-    q = django_filters.CharFilter(label="Tìm theo tên, họ tên, thư", method="filter_q")
+    q = django_filters.CharFilter(
+        label="Tìm kiếm",
+        method="filter_q",
+        widget=forms.TextInput(attrs={"placeholder": "Tài khoản, họ tên, thư điện tử"}),
+    )
     vai_tro = django_filters.ChoiceFilter(
         label="Vai trò", choices=Role.choices, method="filter_role", empty_label="Mọi vai trò"
     )

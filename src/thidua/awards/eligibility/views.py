@@ -78,6 +78,8 @@ def candidates(request):
         if roots:
             query = request.GET.copy()
             query["don_vi"] = roots[0].pk
+            if not query.get("nam"):
+                query["nam"] = default_year()  # the year the title names, shown in its field too
             return redirect(f"{request.path}?{query.urlencode()}")
     if request.GET.get(EXPORT_PARAM) == "xlsx":
         return export(request)

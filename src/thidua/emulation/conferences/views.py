@@ -15,6 +15,7 @@ from thidua.core.lists import build_table, render_list
 from thidua.core.nd30 import DOCX_MIME
 from thidua.core.selectors import action_comments
 from thidua.core.views import ActionSummary, ServiceFormView
+from thidua.org.labels import unit_label
 from thidua.org.selectors import units_for_select
 
 from . import leadership, policies, services
@@ -301,7 +302,7 @@ class FreezeView(_ConferenceFormView):
             ("Hội nghị", c.title),
             ("Ngày họp", vn.format_date(c.held_on, "short")),
             ("Địa điểm", c.place or "—"),
-            ("Đơn vị tổ chức", c.host_unit.name),
+            ("Đơn vị tổ chức", unit_label(c.host_unit)),
             ("Khối, cụm thi đua", c.group.name if c.group_id else "—"),
             ("Đại biểu", vn.format_number(c.attendees.count())),
             ("Nội dung chương trình", vn.format_number(c.agenda.count())),

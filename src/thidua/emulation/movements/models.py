@@ -169,7 +169,9 @@ class Pact(VersionedModel):
         constraints = [models.UniqueConstraint(fields=["group", "year"], name="pact_once_a_year")]
 
     def __str__(self) -> str:
-        return f"Giao ước {self.group} {self.year}"
+        # The group already reads "Khối 2 (2020)": repeat the year only when the pact's differs.
+        group = str(self.group)
+        return f"Giao ước {group}" if self.group.year == self.year else f"Giao ước {group} năm {self.year}"
 
     @staticmethod
     def scope_filter(ids):

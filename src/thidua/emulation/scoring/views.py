@@ -15,6 +15,7 @@ from thidua.core.lists import build_table, render_list
 from thidua.core.policies import has_change_scope
 from thidua.core.selectors import action_comments
 from thidua.core.views import ActionSummary, ServiceFormView, conflict_rows, paginate
+from thidua.org.labels import unit_label
 
 from . import policies, selectors, services
 from .choices import SheetStatus
@@ -112,7 +113,7 @@ def _evidence(scores, criteria) -> list[tuple]:
     order = {c.pk: (i, c) for i, c in enumerate(criteria)}
     found = [s for s in scores if s.evidence and s.criterion_id in order]
     found.sort(key=lambda s: (vn.collation_key(s.unit.name), order[s.criterion_id][0]))
-    return [(s.unit.name, order[s.criterion_id][1], s) for s in found]
+    return [(unit_label(s.unit), order[s.criterion_id][1], s) for s in found]
 
 
 @login_required

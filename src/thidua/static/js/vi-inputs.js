@@ -7,6 +7,9 @@
  *    typed "7/6/2018", "07-06-2018", "07.06.2018" or ISO "2018-06-07" becomes "07/06/2018" when the field is left; the
  *    server accepts the same forms (thidua.core.vn.parse_date) and answers a wrong date in Vietnamese.
  * 2. The browser's own validation bubbles ("Please fill out this field.") are replaced by Vietnamese messages.
+ * 3. File fields (core.forms.FileInput): the browser's "Choose File" / "No file chosen" becomes "Chọn tệp…" and the
+ *    chosen file's name. The real <input type="file"> stays, transparent, over the Vietnamese face (clicks, keyboard
+ *    and screen readers reach it); without this script the native control shows.
  *
  * CSP: no inline code or style; the picker only sets element.style through the CSSOM (allowed by style-src 'self').
  * Fields that htmx swaps in get the picker too (htmx:load).
@@ -73,8 +76,42 @@
     }
   }
 
+  /* File fields: show the chosen file's name (or names) in Vietnamese. */
+  function showFileName(input) {
+    var wrapper = input.closest("[data-vi-file]");
+    var name = wrapper && wrapper.querySelector(".vi-file-name");
+    if (!name) {
+      return;
+    }
+    var files = Array.prototype.map.call(input.files || [], function (file) {
+      return file.name;
+    });
+    name.textContent = files.length ? files.join(", ") : name.getAttribute("data-empty");
+    wrapper.classList.toggle("has-file", files.length > 0);
+  }
+
+  function attachFileFields(root) {
+    if (!root || !root.querySelectorAll) {
+      return;
+    }
+    root.querySelectorAll("[data-vi-file]").forEach(function (wrapper) {
+      var input = wrapper.querySelector("input[type=file]");
+      if (input) {
+        wrapper.classList.add("is-ready");
+        showFileName(input);  // a file kept by the browser after "back"
+      }
+    });
+  }
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input && input.matches && input.matches("[data-vi-file] input[type=file]")) {
+      showFileName(input);
+    }
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () {
     attachPickers(document);
+    attachFileFields(document);
   });
 
   /* The picker drops text it cannot read when the field is left. Put a wrongly typed date back, so the server's
@@ -107,6 +144,7 @@
   }, true);
   document.addEventListener("htmx:load", function (event) {
     attachPickers(event.detail && event.detail.elt);
+    attachFileFields(event.detail && event.detail.elt);
   });
 
   /* Vietnamese validation messages for the browser's own checks (required, min/max, number, e-mail, length). */

@@ -15,6 +15,7 @@ from thidua.core.lists import build_table, render_list
 from thidua.core.policies import has_change_scope
 from thidua.core.selectors import action_comments
 from thidua.core.views import ActionSummary, ServiceFormView
+from thidua.org.labels import unit_label
 from thidua.org.models import OrgUnit
 
 from .. import policies, selectors, services
@@ -110,7 +111,7 @@ class RegistrationFormView(ServiceFormView):
     def get_summary(self) -> ActionSummary:
         """The registration being sent, approved or returned: who, which year, which movement, the titles."""
         r = self.registration
-        rows = [("Đơn vị", r.unit.name), ("Năm", r.year)]
+        rows = [("Đơn vị", unit_label(r.unit)), ("Năm", r.year)]
         if r.person_id:
             rows.append(("Cá nhân", r.person.full_name))
         rows += [
