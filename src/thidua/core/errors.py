@@ -14,8 +14,8 @@ class ConflictError(Exception):
         self.instance = instance
         self.current = current
         super().__init__(
-            "Bản ghi đã được người khác sửa trong lúc bạn đang sửa. Dữ liệu hiện tại được hiển thị bên dưới; "
-            "hãy xem lại và lưu lại nếu vẫn muốn thay đổi."
+            "Bản ghi đã được người khác sửa trong lúc bạn đang sửa. Hãy so sánh với giá trị đang lưu; những gì bạn "
+            "vừa nhập vẫn được giữ, bấm lưu lần nữa nếu vẫn muốn thay đổi."
         )
 
 
