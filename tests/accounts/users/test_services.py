@@ -173,3 +173,24 @@ def test_own_password_change_lifts_the_temporary_flag(accts):
     user.refresh_from_db()
     assert user.check_password("Cay-tre-ngay-xua-47") and not user.must_change_password
     assert AuditEvent.objects.filter(event_type="accounts.user.password_change", actor=user).exists()
+
+
+def test_a_role_never_outlasts_the_grantors_own_administrator_role(tree, accts):
+    ends = timezone.localdate() + dt.timedelta(days=90)
+    accts.tc_admin.role_assignments.update(valid_to=ends)
+    later = ends + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as exc:
+        services.role_assign(actor=accts.tc_admin, user=accts.inside, role=Role.VIEWER, unit=tree.nm, valid_to=later)
+    assert ends.strftime("%d/%m/%Y") in exc.value.message_dict["valid_to"][0]
+    # Without an end date, the role ends with the grantor's own.
+    granted = services.role_assign(actor=accts.tc_admin, user=accts.inside, role=Role.VIEWER, unit=tree.nm)
+    assert granted.valid_to == ends
+    user, _ = services.user_create(
+        actor=accts.tc_admin, username="moi_tam", full_name="Trần Thị Mới", role=Role.VIEWER, unit=tree.nm
+    )
+    assert user.role_assignments.get().valid_to == ends
+    # An administrator whose role has no end grants roles without one.
+    accts.tc_admin.role_assignments.update(valid_to=None)
+    assert (
+        services.role_assign(actor=accts.tc_admin, user=accts.inside, role=Role.COUNCIL, unit=tree.nm).valid_to is None
+    )

@@ -11,12 +11,15 @@ The rule (documented in docs/huong-dan-su-dung.md, "Tài khoản và phân quy�
 * superuser accounts are managed by superusers only; nobody deactivates themselves or ends their own administrator
   role;
 * a role may be granted only on a unit of the grantor's scope, and "with descendants" only when the whole subtree is
-  in the scope too — an administrator never hands out more than they hold.
+  in the scope too, and never for longer than the grantor's own administrator role there lasts — an administrator
+  never hands out more than they hold.
 
 Pure functions of (user, object); views, templates and services use the same ones.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from thidua.core.choices import Action, Role
 from thidua.core.models import RoleAssignment, User
@@ -62,6 +65,20 @@ def can_grant_on(actor, unit, include_descendants: bool) -> bool:
         return True
     subtree = unit_tree().objects.filter(path__startswith=unit.path).values_list("id", flat=True)
     return set(subtree) <= ids
+
+
+def grant_deadline(actor, unit) -> dt.date | None:
+    """The last day a role that ``actor`` grants on ``unit`` may be valid: the end of the actor's own administrator
+    role covering ``unit`` (the latest, if several cover it); None when one of them has no end, or for a superuser."""
+    if actor.is_superuser:
+        return None
+    ends = []
+    for held in RoleAssignment.objects.active().filter(user=actor, role=Role.ADMIN).select_related("unit"):
+        if held.unit_id == unit.pk or (held.include_descendants and unit.path.startswith(held.unit.path)):
+            if held.valid_to is None:
+                return None
+            ends.append(held.valid_to)
+    return max(ends, default=None)
 
 
 def can_end_role(actor, assignment: RoleAssignment) -> bool:

@@ -100,7 +100,22 @@ def _role_errors(actor, *, role, unit, include_descendants, valid_from, valid_to
         ]
     if valid_from and valid_to and valid_to < valid_from:
         errors["valid_to"] = ["Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực."]
+    elif valid_to is not None and "unit" not in errors and actor is not None:
+        deadline = policies.grant_deadline(actor, unit)
+        if deadline is not None and valid_to > deadline:
+            errors["valid_to"] = [
+                f"Quyền quản trị của bạn trên đơn vị này hết hiệu lực ngày {vn.format_date(deadline, 'short')}: "
+                "vai trò bạn cấp không được kéo dài quá ngày đó."
+            ]
     return errors
+
+
+def _capped_end(actor, unit, valid_to: dt.date | None) -> dt.date | None:
+    """A role granted without an end date by an administrator whose own role ends gets that end date (the grantor
+    never hands out more than they hold); an explicit date is checked by :func:`_role_errors`."""
+    if valid_to is not None or actor is None or unit is None or not policies.can_grant_on(actor, unit, False):
+        return valid_to
+    return policies.grant_deadline(actor, unit)
 
 
 @transaction.atomic
@@ -129,9 +144,15 @@ def user_create(
             errors.update(exc.message_dict)
     if not full_name:
         errors["full_name"] = ["Họ và tên không được để trống."]
+    valid_to = _capped_end(actor, unit, None)
     errors.update(
         _role_errors(
-            actor, role=role, unit=unit, include_descendants=include_descendants, valid_from=valid_from, valid_to=None
+            actor,
+            role=role,
+            unit=unit,
+            include_descendants=include_descendants,
+            valid_from=valid_from,
+            valid_to=valid_to,
         )
     )
     user = User(username=vn.nfc(username).strip(), full_name=full_name, email=(email or "").strip(), is_active=True)
@@ -144,7 +165,12 @@ def user_create(
     user.full_clean()
     user.save()
     assignment = RoleAssignment(
-        user=user, role=role, unit=unit, include_descendants=include_descendants, valid_from=valid_from
+        user=user,
+        role=role,
+        unit=unit,
+        include_descendants=include_descendants,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     assignment.full_clean()
     assignment.save()
@@ -258,6 +284,7 @@ def role_assign(
     """Give ``user`` a role on ``unit`` (with or without its descendants) for a period; the unit must be in the
     actor's scope (the whole subtree when with descendants)."""
     _require_manage(actor, user)
+    valid_to = _capped_end(actor, unit, valid_to)
     errors = _role_errors(
         actor,
         role=role,
