@@ -23,6 +23,8 @@ register_events(
 register_fields(
     {
         "must_change_password": "Phải đổi mật khẩu",
+        "accounts.user.update:is_staff": "Được vào trang Quản trị hệ thống",
+        "accounts.user.create:is_staff": "Được vào trang Quản trị hệ thống",
         "generated": "Mật khẩu do hệ thống tạo",
         "assignment_id": "Mã phân quyền",
     }

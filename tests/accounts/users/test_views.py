@@ -151,3 +151,25 @@ def test_menu_links_users_page_for_administrators_only(accts, users):
     assert reverse("user_list") in _client(accts.tc_admin).get(reverse("home")).content.decode()
     officer_home = _client(users.officer).get(reverse("home")).content.decode()
     assert reverse("user_list") not in officer_home and reverse("password_change") in officer_home
+
+
+def test_edit_page_gives_an_administrator_access_to_the_system_admin(client, tree, accts):
+    from tests.conftest import make_user
+    from thidua.core.audit_display import rows
+    from thidua.core.choices import Role
+    from thidua.core.models import AuditEvent
+    from thidua.core.policies import can_use_admin
+
+    target = make_user("qt_nm", Role.ADMIN, tree.nm, full_name="Quản trị Z111")
+    assert not can_use_admin(target)
+    client.force_login(accts.tc_admin)
+    url = reverse("user_edit", args=[target.pk])
+    data = {"full_name": "Quản trị Z111", "email": "", "is_staff": "on"}
+    assert client.post(url, data).status_code == 302
+    target.refresh_from_db()
+    assert target.is_staff and can_use_admin(target)
+    event = AuditEvent.objects.filter(event_type="accounts.user.update").latest("pk")
+    assert event.data["after"]["is_staff"] is True
+    assert ("Được vào trang Quản trị hệ thống", "Không", "Có") in rows(event)
+    page = client.get(reverse("user_detail", args=[target.pk])).content.decode()
+    assert "Trang Quản trị hệ thống" in page and "Được vào" in page

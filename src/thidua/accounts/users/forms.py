@@ -54,11 +54,18 @@ class UserCreateForm(BootstrapFormMixin, _RoleFields):
 
 
 class UserEditForm(BootstrapFormMixin, forms.Form):
-    """An account's full name and e-mail (the username does not change)."""
+    """An account's full name, e-mail and access to the read-only system admin (the username does not change)."""
 
     full_name = forms.CharField(label="Họ và tên", max_length=120)
     email = forms.EmailField(
         label="Thư điện tử", required=False, error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ."}
+    )
+    is_staff = forms.BooleanField(
+        label="Được vào trang Quản trị hệ thống",
+        required=False,
+        help_text=(
+            "Trang xem (chỉ đọc) toàn bộ dữ liệu trong phạm vi; chỉ có tác dụng khi tài khoản có vai trò quản trị."
+        ),
     )
 
 

@@ -28,7 +28,7 @@ from . import policies, selectors
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.@+-]{3,150}$")
 # No 0/O, 1/l/I: a temporary password is read off a screen or a printed sheet.
 PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-USER_FIELDS = ["username", "full_name", "email", "is_active", "must_change_password"]
+USER_FIELDS = ["username", "full_name", "email", "is_active", "is_staff", "must_change_password"]
 ROLE_FIELDS = ["user", "role", "unit", "include_descendants", "valid_from", "valid_to"]
 
 
@@ -190,8 +190,10 @@ def user_create(
 
 
 @transaction.atomic
-def user_update(*, actor, user: User, full_name: str, email: str = "") -> User:
-    """Change an account's full name and e-mail (the username never changes: it is what people sign in with)."""
+def user_update(*, actor, user: User, full_name: str, email: str = "", is_staff: bool | None = None) -> User:
+    """Change an account's full name, e-mail and (when given) its access to the read-only system admin, which also
+    needs the administrator role (``core.policies.can_use_admin``). The username never changes: it is what people
+    sign in with."""
     _require_manage(actor, user)
     full_name = vn.nfc(full_name).strip()
     if not full_name:
@@ -199,8 +201,10 @@ def user_update(*, actor, user: User, full_name: str, email: str = "") -> User:
     before = audit.snapshot(user, USER_FIELDS)
     user.full_name = full_name
     user.email = _clean_email(email)
+    if is_staff is not None:
+        user.is_staff = is_staff
     user.full_clean()
-    user.save(update_fields=["full_name", "email"])
+    user.save(update_fields=["full_name", "email", "is_staff"])
     changed_before, changed_after = audit.diff(before, audit.snapshot(user, USER_FIELDS))
     audit.record(
         actor=actor,

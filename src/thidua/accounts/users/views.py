@@ -155,13 +155,13 @@ class _AccountFormView(ServiceFormView):
 
 
 class UserEditView(_AccountFormView):
-    """Edit an account's full name and e-mail."""
+    """Edit an account's full name, e-mail and access to the system admin."""
 
     form_class = UserEditForm
     title = "Sửa thông tin tài khoản"
 
     def get_initial(self):
-        return {"full_name": self.account.full_name, "email": self.account.email}
+        return {"full_name": self.account.full_name, "email": self.account.email, "is_staff": self.account.is_staff}
 
     def perform(self, data):
         return services.user_update(actor=self.request.user, user=self.account, **data)
