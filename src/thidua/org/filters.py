@@ -65,7 +65,7 @@ class PersonFilterSet(ScopedUnitFilterSet):
         super().__init__(*args, **kwargs)
         fields = self.form.fields
         fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
-        fields["q"].widget.attrs["placeholder"] = "Họ tên (có dấu hoặc không dấu) hoặc số CCCD"
+        fields["q"].widget.attrs["placeholder"] = "Họ tên hoặc số CCCD"
         for name in ("unit", "rank", "category"):
             fields[name].widget.attrs["data-autosubmit"] = ""
 
