@@ -110,6 +110,21 @@ def _role_errors(actor, *, role, unit, include_descendants, valid_from, valid_to
     return errors
 
 
+def _save_assignment(user, role, unit, include_descendants, valid_from, valid_to) -> RoleAssignment:
+    """Validate and store one role assignment (the checks against the actor's scope are :func:`_role_errors`')."""
+    assignment = RoleAssignment(
+        user=user,
+        role=role,
+        unit=unit,
+        include_descendants=include_descendants,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+    assignment.full_clean()
+    assignment.save()
+    return assignment
+
+
 def _capped_end(actor, unit, valid_to: dt.date | None) -> dt.date | None:
     """A role granted without an end date by an administrator whose own role ends gets that end date (the grantor
     never hands out more than they hold); an explicit date is checked by :func:`_role_errors`."""
@@ -164,16 +179,7 @@ def user_create(
         raise ValidationError(errors)
     user.full_clean()
     user.save()
-    assignment = RoleAssignment(
-        user=user,
-        role=role,
-        unit=unit,
-        include_descendants=include_descendants,
-        valid_from=valid_from,
-        valid_to=valid_to,
-    )
-    assignment.full_clean()
-    assignment.save()
+    _save_assignment(user, role, unit, include_descendants, valid_from, valid_to)
     audit.record(
         actor=actor,
         event_type="accounts.user.create",
@@ -299,16 +305,7 @@ def role_assign(
     )
     if errors:
         raise ValidationError(errors)
-    assignment = RoleAssignment(
-        user=user,
-        role=role,
-        unit=unit,
-        include_descendants=include_descendants,
-        valid_from=valid_from,
-        valid_to=valid_to,
-    )
-    assignment.full_clean()
-    assignment.save()
+    assignment = _save_assignment(user, role, unit, include_descendants, valid_from, valid_to)
     clear_scope_cache(user)
     audit.record(
         actor=actor,
