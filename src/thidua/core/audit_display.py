@@ -18,12 +18,11 @@ from django.db import models
 from django.utils import timezone
 
 from . import vn
-from .audit import EVENT_MODELS, FIELD_LABELS, REFS, event_label, target_url
+from .audit import COMMENT_KEY, EVENT_MODELS, FIELD_LABELS, REFS, event_label, target_url
 from .models import AuditEvent
 
 __all__ = ["comment", "event_label", "rows", "target_url"]
 EMPTY = "—"
-COMMENT_KEYS = ("comment",)
 HIDDEN_KEYS = {"id", "version"}  # technical: the row's number and its optimistic-locking counter
 
 
@@ -142,11 +141,11 @@ def rows(event: AuditEvent) -> list[tuple[str, str, str]]:
     data = event.data or {}
     before = data.get("before") or {}
     after = data.get("after") or {}
-    extra = {k: v for k, v in (data.get("extra") or {}).items() if k not in COMMENT_KEYS}
+    extra = {k: v for k, v in (data.get("extra") or {}).items() if k != COMMENT_KEY}
     model = _model(event)
     result = []
     for key in dict.fromkeys([*before, *after]):
-        if key in COMMENT_KEYS or key in HIDDEN_KEYS:
+        if key == COMMENT_KEY or key in HIDDEN_KEYS:
             continue
         field = _field(model, key)
         result.append(
@@ -166,7 +165,6 @@ def comment(event: AuditEvent) -> str:
     """The optional comment typed with the action (``data["comment"]`` or ``data["extra"]["comment"]``)."""
     data = event.data or {}
     for source in (data, data.get("extra") or {}, data.get("after") or {}):
-        for key in COMMENT_KEYS:
-            if isinstance(source, dict) and source.get(key):
-                return str(source[key])
+        if isinstance(source, dict) and source.get(COMMENT_KEY):
+            return str(source[COMMENT_KEY])
     return ""

@@ -13,9 +13,7 @@ from django.utils.html import format_html
 from . import vn
 from .validators import validate_single_line, validate_text
 
-# The ways a date may be typed, dd/mm/yyyy first (what the fields show); ISO is kept for links and scripts. Parsing
-# itself is vn.parse_date's (the same forms, with a Vietnamese error); this list is for callers that need strptime.
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+# Dates are shown dd/mm/yyyy; what may be typed (dd/mm/yyyy, d-m-yyyy, d.m.yyyy, ISO) is vn.parse_date's to say.
 DATE_DISPLAY_FORMAT = "%d/%m/%Y"
 DATE_PLACEHOLDER = "dd/mm/yyyy"
 
